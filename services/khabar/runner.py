@@ -30,7 +30,7 @@ class RunReport:
     failed: list[str] = field(default_factory=list)
 
 
-def read_stories(path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+def read_stories(path: str) -> Iterator[tuple[int, dict[str, Any] | KhabarError]]:
     """Yield `(line_number, story_or_error)`; a `.txt` file is one story whose id is its name."""
     if path != "-" and not Path(path).exists():
         raise InputError(f"input file not found: {path}")
@@ -51,11 +51,11 @@ def read_stories(path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]
             stream.close()
 
 
-def _parse_line(line: bytes) -> dict[str, Any] | InputError:
+def _parse_line(line: bytes) -> dict[str, Any] | KhabarError:
     try:
         story = loads(line)
     except KhabarError as exc:
-        return InputError(str(exc))
+        return exc
     if not isinstance(story, dict):
         return InputError(f"expected a JSON object, found {type(story).__name__}")
     return story
@@ -75,7 +75,7 @@ def run(input_path: str, output: IO[bytes], *, validate: bool = True, progress: 
     """Process every story of `input_path` into `output` (JSON Lines)."""
     check_order(stages)
     report = RunReport()
-    items: Iterable[tuple[int, dict[str, Any] | InputError]] = read_stories(input_path)
+    items: Iterable[tuple[int, dict[str, Any] | KhabarError]] = read_stories(input_path)
     if progress is None:
         progress = err.isatty()
     if progress:
@@ -84,7 +84,7 @@ def run(input_path: str, output: IO[bytes], *, validate: bool = True, progress: 
         items = tqdm(items, unit="story", file=err, mininterval=0.5)
     for number, story in items:
         try:
-            if isinstance(story, InputError):
+            if isinstance(story, KhabarError):
                 raise story
             output.write(orjson.dumps(process_story(story, stages, validate)) + b"\n")
             report.processed += 1
