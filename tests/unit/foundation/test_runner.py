@@ -13,7 +13,7 @@ from khabar.doc import check_spans
 from khabar.errors import InputError
 from khabar.runner import process_story, run
 
-from ...conftest import EXAMPLE_STORY_PATH, REPO
+from tests.conftest import EXAMPLE_STORY_PATH, REPO
 
 pytestmark = pytest.mark.unit
 
