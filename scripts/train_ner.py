@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -36,7 +37,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
 from khabar.tag.ner_conll import format_scores, read_conll, score  # noqa: E402
-from khabar.tag.ner_features import TokenEncoder, normalize_word, tokenize_text  # noqa: E402
+from khabar.tag.ner_features import TokenEncoder, normalize_word, split_sentences, tokenize_text  # noqa: E402
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
@@ -113,8 +114,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=Path("out/ner"))
-    parser.add_argument("--max-epochs", type=int, default=30)
-    parser.add_argument("--epochs", type=int, default=0, help="skip tuning, train this many epochs")
+    parser.add_argument("--max-epochs", type=int, default=20)
+    parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -129,34 +130,60 @@ def main() -> None:
     train_part, dev_part = encode(encoder, train_all[:cut]), encode(encoder, train_all[cut:])
     dev_gold = [tags for _, tags in train_all[cut:]]
 
-    epochs = args.epochs
-    dev_history: list[float] = []
-    if not epochs:
+    def run_round(name: str, data: list[tuple]) -> tuple[Path, list[float]]:
+        folder = args.work / name
+        if (folder / "history.json").exists():  # finished by an earlier run with these settings
+            return folder, json.loads((folder / "history.json").read_text())
         model = ner_torch.make_model(vectors, len(chars), len(TAGS))
-        dev_history = ner_torch.fit(model, train_part, args.max_epochs, dev_part, dev_gold, TAGS)
-        epochs = int(np.argmax(dev_history)) + 1
-        print(f"best dev F1 {max(dev_history):.2f} at epoch {epochs}", flush=True)
+        history = ner_torch.fit(model, data, args.max_epochs, dev_part, dev_gold, TAGS)
+        print(f"{name}: best dev F1 {max(history):.2f} at epoch {int(np.argmax(history)) + 1}", flush=True)
+        folder.mkdir(exist_ok=True)
+        ner_torch.export(model, folder, words, chars, TAGS)
+        (folder / "history.json").write_text(json.dumps(history))
+        return folder, history
 
-    model = ner_torch.make_model(vectors, len(chars), len(TAGS))
-    ner_torch.fit(model, train_part + dev_part, epochs, None, None, TAGS)
-    ner_torch.export(model, args.out, words, chars, TAGS)
-    report(args, epochs, dev_history, train_all[cut:])
+    rounds = {"gold": run_round("gold", train_part)}
+    if args.silver:
+        silver = tag_silver(args.shared, rounds["gold"][0], args.silver)
+        rounds["gold+silver"] = run_round("gold+silver", train_part + encode(encoder, silver))
+    best = max(rounds, key=lambda name: max(rounds[name][1]))
+    for name in ("model.onnx", "transitions.npz", "vocab.json"):
+        shutil.copy(rounds[best][0] / name, args.out / name)
+    report(args, best, {name: history for name, (_, history) in rounds.items()}, train_all[cut:])
 
 
-def report(args: argparse.Namespace, epochs: int, dev_history: list[float], dev_data: list) -> None:
+def tag_silver(shared: Path, model_dir: Path, count: int) -> list[tuple[list[str], list[str]]]:
+    """Self-training data: ``count`` news sentences (5-60 tokens) labelled by an earlier round."""
+    from khabar.tag.ner_model import NerModel
+
+    sentences: list[list[str]] = []
+    with open(shared / NEWS_FILE, encoding="utf-8") as fh:
+        for line in reversed(fh.readlines()):
+            for sentence in split_sentences(json.loads(line)["text"]):
+                if 5 <= len(sentence) <= 60:
+                    sentences.append(sentence)
+            if len(sentences) >= count:
+                break
+    labels = NerModel.load(model_dir, threads=2).predict(sentences[:count])
+    return list(zip(sentences[:count], labels, strict=True))
+
+
+def report(args: argparse.Namespace, best: str, histories: dict[str, list[float]], dev: list) -> None:
     """Score the exported model with the serving code and write metrics.json and PROVENANCE.md."""
     from khabar.tag.ner_model import NerModel
 
     model = NerModel.load(args.out)
+    dev_scores = score([tags for _, tags in dev], model.predict([tokens for tokens, _ in dev]))
     test = read_conll(args.shared / TEST_FILE)
     start = time.perf_counter()
     test_pred = model.predict([tokens for tokens, _ in test])
     seconds = time.perf_counter() - start
     test_scores = score([tags for _, tags in test], test_pred)
     metrics = {
-        "epochs": epochs,
-        "tune_dev_f1_by_epoch": dev_history,
-        "tune_dev_best_f1": max(dev_history) if dev_history else None,
+        "chosen_round": best,
+        "dev_f1_by_epoch": histories,
+        "dev_best_f1": {name: max(history) for name, history in histories.items()},
+        "dev": dev_scores,
         "test": test_scores,
         "test_tokens_per_second": round(sum(len(t) for t, _ in test) / seconds),
     }
@@ -172,7 +199,8 @@ def write_provenance(args: argparse.Namespace, metrics: dict) -> None:
     text = f"""# NER model provenance
 
 - Trained: {datetime.date.today().isoformat()} by `scripts/train_ner.py`
-- Command: `.venv-train/bin/python scripts/train_ner.py --shared {args.shared} --out {args.out}`
+- Command: `.venv-train/bin/python scripts/train_ner.py --shared {args.shared} --out {args.out} \\
+  --max-epochs {args.max_epochs} --silver {args.silver}`
 - Labelled data: ANERcorp, CAMeL Lab train/test split (Benajiba et al. 2007; Obeid et al. 2020),
   CC BY-SA 4.0. The model is a derived work and is released under the same licence.
   Tuning used the last {int(DEV_FRACTION * 100)}% of train sentences as held-out dev; the test split was
@@ -181,7 +209,15 @@ def write_provenance(args: argparse.Namespace, metrics: dict) -> None:
   multi-source politics news subset (16,893 articles, 2018) plus ANERcorp train tokens.
 - Architecture: frozen word vectors (full form + prefix-stripped stem) and a char CNN into a
   BiLSTM, CRF transitions decoded with numpy Viterbi at run time (no torch).
-- Epochs: {metrics["epochs"]} (chosen on held-out dev, best dev F1 {metrics["tune_dev_best_f1"]})
+- Rounds tried, best held-out dev F1 of each: {metrics["dev_best_f1"]}; kept: {metrics["chosen_round"]}.
+  "gold" trains on 90% of train; "gold+silver" adds news sentences labelled by the gold
+  round (self-training). Each round keeps its best epoch on held-out dev.
+
+## Held-out dev (last {int(DEV_FRACTION * 100)}% of train sentences)
+
+```
+{fmt(metrics["dev"])}
+```
 
 ## Test (ANERCorp_CamelLab_test.txt, conlleval mode, 2,285 entities)
 

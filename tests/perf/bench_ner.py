@@ -18,26 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services"))
 
-from khabar.tag.ner_features import tokenize_text  # noqa: E402
+from khabar.tag.ner_features import split_sentences  # noqa: E402
 from khabar.tag.ner_model import NerModel  # noqa: E402
 
 NEWS_FILE = "data/news/ant_multisource_politics.jsonl"
-_SENTENCE_END = {".", "!", "?", "؟"}
-
-
-def split_sentences(text: str) -> list[list[str]]:
-    """Tokenize a story and cut it into sentences at final punctuation and line breaks."""
-    sentences = []
-    for line in text.split("\n"):
-        current: list[str] = []
-        for token in tokenize_text(line):
-            current.append(token)
-            if token in _SENTENCE_END:
-                sentences.append(current)
-                current = []
-        if current:
-            sentences.append(current)
-    return sentences
 
 
 def load_stories(shared: Path, count: int) -> list[list[str]]:

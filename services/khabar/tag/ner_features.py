@@ -94,6 +94,26 @@ def tokenize_text(text: str) -> list[str]:
 
 
 _DROP_ONLY_TABLE = str.maketrans({c: None for c in _DROPPED})
+_SENTENCE_END = frozenset(".!?؟")
+
+
+def split_sentences(text: str) -> list[list[str]]:
+    """Tokenize news text and cut it into sentences at final punctuation and line breaks.
+
+    >>> split_sentences("وصل الوفد. بدأ الاجتماع")
+    [['وصل', 'الوفد', '.'], ['بدأ', 'الاجتماع']]
+    """
+    sentences = []
+    for line in text.split("\n"):
+        current: list[str] = []
+        for token in tokenize_text(line):
+            current.append(token)
+            if token in _SENTENCE_END:
+                sentences.append(current)
+                current = []
+        if current:
+            sentences.append(current)
+    return sentences
 
 
 class TokenEncoder:
