@@ -1,0 +1,31 @@
+"""quantify shell: tagged stories in, quantities added, out to khabar.quantified.v1.
+
+Run one worker (as many as there are partitions may share the work):
+
+    khabar worker quantify
+    faust -A khabar.quantify.app worker --without-web -l info    # the same, through faust's CLI
+
+Settings come from KHABAR_* environment variables (see khabar.settings).
+"""
+
+from __future__ import annotations
+
+from khabar import topics
+from khabar.settings import Settings
+from khabar.stages import get_stage
+from khabar.streaming.app_factory import create_app, raw_topic
+from khabar.streaming.shell import run_shell
+
+STAGE = get_stage("quantify")
+settings = Settings.from_env()
+
+app = create_app(STAGE, settings)
+tagged = raw_topic(app, settings, STAGE.input_topic)
+quantified = raw_topic(app, settings, STAGE.output_topic)
+dead_letters = raw_topic(app, settings, topics.DLQ)
+
+
+@app.agent(tagged)
+async def quantify(stream):
+    """Find each story's quantities, keyed by story id; failures go to the dead-letter topic."""
+    await run_shell(STAGE, stream, quantified, dead_letters, validate=settings.validate)
