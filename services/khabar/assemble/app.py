@@ -28,7 +28,8 @@ dead_letters = raw_topic(app, settings, topics.DLQ)
 @app.agent(quantified)
 async def assemble(stream):
     """Find each story's events, keyed by story id; failures go to the dead-letter topic."""
-    await run_shell(STAGE, stream, events, dead_letters, validate=settings.validate)
+    async for outcome in run_shell(STAGE, stream, events, dead_letters, validate=settings.validate):
+        yield outcome  # the story id sent on, or its dead letter
 
 
 # ---------------------------------------------------------------------------------------------

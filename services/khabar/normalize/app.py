@@ -28,4 +28,5 @@ dead_letters = raw_topic(app, settings, topics.DLQ)
 @app.agent(stories)
 async def normalize(stream):
     """Normalize each story, keyed by story id; failures go to the dead-letter topic."""
-    await run_shell(STAGE, stream, normalized, dead_letters, validate=settings.validate)
+    async for outcome in run_shell(STAGE, stream, normalized, dead_letters, validate=settings.validate):
+        yield outcome  # the story id sent on, or its dead letter

@@ -25,7 +25,7 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import MessageSizeTooLargeError
 
 from khabar import schemas, topics
-from khabar.errors import InputError, KhabarError
+from khabar.errors import KhabarError
 from khabar.runner import read_stories
 from khabar.settings import Settings
 from khabar.streaming.admin import ensure_topics
@@ -64,7 +64,7 @@ def iter_raw_stories(source: str) -> Iterator[tuple[str, dict[str, Any] | Khabar
     for path in iter_sources(source):
         for number, story in read_stories(path):
             where = f"{path}:{number}"
-            if isinstance(story, InputError):
+            if isinstance(story, KhabarError):
                 yield where, story
                 continue
             story = to_raw_story(story)

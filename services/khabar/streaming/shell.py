@@ -13,6 +13,7 @@ message produced, so a worker that dies mid-way makes its successor redo, never 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 
 import faust
 import orjson
@@ -62,8 +63,8 @@ async def send_dead_letter(dead_letters: faust.TopicT, letter: DeadLetter, event
 
 
 async def handle_event(stage: Stage, event: EventT, output: faust.TopicT, dead_letters: faust.TopicT,
-                       validate: bool = True) -> DeadLetter | None:
-    """Process one event and publish its result; returns the dead letter, if there was one."""
+                       validate: bool = True) -> str | DeadLetter:
+    """Process one event and publish its result; returns the story id sent on, or the dead letter."""
     raw = event.value if isinstance(event.value, bytes) else b""
     result = process_message(stage, raw, validate)
     if not isinstance(result, DeadLetter):
@@ -73,7 +74,7 @@ async def handle_event(stage: Stage, event: EventT, output: faust.TopicT, dead_l
                   message.topic, message.partition, message.offset)
         try:
             await output.send(key=story_id.encode(), value=document)
-            return None
+            return story_id
         except ProducerSendError as exc:
             if not is_too_large(exc):
                 raise
@@ -84,8 +85,12 @@ async def handle_event(stage: Stage, event: EventT, output: faust.TopicT, dead_l
 
 
 async def run_shell(stage: Stage, stream: faust.StreamT, output: faust.TopicT, dead_letters: faust.TopicT,
-                    validate: bool = True) -> None:
-    """The agent body of every stage: load the core once, then handle each event in order."""
+                    validate: bool = True) -> AsyncIterator[str | DeadLetter]:
+    """The agent body of every stage: load the core once, then handle each event in order.
+
+    Yields each outcome (story id or dead letter) after its sends, so an agent that re-yields
+    it can be observed message by message with `agent.test_context()`; a worker just drains it.
+    """
     stage.load()  # import the core (and its model) at start-up, not inside the first message
     async for event in stream.events():
-        await handle_event(stage, event, output, dead_letters, validate)
+        yield await handle_event(stage, event, output, dead_letters, validate)
