@@ -1,10 +1,198 @@
-"""tag: named entities (placeholder core until the NER model lands, issue 4)."""
+"""tag: named entities (PER, LOC, ORG, MISC) with exact spans, canonical names, ids and places.
+
+*Find*: the sequence model labels each sentence's tokens; pattern finders add fixed
+organisation names, head + modifier phrases, media names, gazetteer places, titled persons
+and nationality nouns. Overlaps are settled longest span first, then by how reliable the
+finder is; names found once are then found again elsewhere in the story ("لافروف" after
+"سيرغي لافروف"). *Annotate*: places are resolved against the gazetteer with the story's
+countries as context, mentions are grouped into entities, and the layer is written.
+
+>>> from khabar.normalize.core import process as normalize
+>>> doc = process(normalize(Doc(id="x", text="وصل لافروف الى فيينا.")))
+>>> [(e["text"], e["type"], e["country"]) for e in doc.entities if e["type"] == "LOC"]
+[('فيينا', 'LOC', 'AT')]
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 from khabar.doc import Doc
+from khabar.tag.backends import Tagger, load_tagger
+from khabar.tag.canonical import entity_id, group_mentions
+from khabar.tag.decode import mentions_from_labels, trim
+from khabar.tag.gazetteer import Gazetteer, Place, default_gazetteer, find_places
+from khabar.tag.lexicon import COMMON_WORDS, STOPWORDS, fold_key
+from khabar.tag.rules import (
+    find_media,
+    find_nationalities,
+    find_org_names,
+    find_org_phrases,
+    find_titled_persons,
+    org_name_index,
+)
+from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+
+STAGE_VERSION = "0.2.0"
+# Which finder wins when two overlapping spans are equally long.
+_PRIORITY = {"name_list": 6, "pattern": 5, "model": 4, "gazetteer": 3, "nationality": 2, "title": 1}
+_MAX_PROPAGATED_WORDS = 5
 
 
-def process(doc: Doc) -> Doc:
-    doc.entities = []
+def process(doc: Doc, tagger: Tagger | None = None, gazetteer: Gazetteer | None = None) -> Doc:
+    """Add the `entities` layer.
+
+    Args:
+        doc: a normalized document (tokens with `text`, `start`, `end`, `sent`).
+        tagger: the sequence tagger; default: the backend chosen by `KHABAR_NER_BACKEND`.
+        gazetteer: the place table; default: the committed one.
+
+    Returns:
+        The same document with `entities` set and `meta["tag"]` naming the backend used.
+    """
+    backend = "given"
+    if tagger is None:
+        tagger, backend = load_tagger()
+    gazetteer = gazetteer or default_gazetteer()
+    view = TokenView(doc.tokens)
+    mentions = find_mentions(view, tagger, gazetteer)
+    doc.entities = annotate(doc, view, mentions, gazetteer)
+    doc.meta["tag"] = {"backend": backend, "version": STAGE_VERSION}
     return doc
+
+
+def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) -> list[Mention]:
+    """All entity mentions of a document, non-overlapping, in text order."""
+    sentences = view.sentences()
+    known = _known_words(view, gazetteer)
+    model: list[Mention] = []
+    if tagger is not None and sentences:
+        labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
+        seen = frozenset(view.keys[first] for first, *_ in _raw_spans(labels, sentences))
+        model = mentions_from_labels(view, labels, known, sentences, seen)
+    is_place = gazetteer.strong.__contains__
+    rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view),
+             *find_places(view, gazetteer), *find_titled_persons(view),
+             *find_nationalities(view, is_place)]
+    rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
+    chosen = settle_overlaps(view, model + rules)
+    _retype_places(view, chosen, gazetteer)
+    chosen = settle_overlaps(view, chosen + propagate(view, chosen))
+    return sorted(chosen, key=lambda m: view.char_span(m))
+
+
+def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tuple[int, ...]]:
+    from khabar.tag.decode import decode_bio
+
+    return [span for sent, lab in zip(sentences, labels, strict=True) for span in decode_bio(lab, sent[0])]
+
+
+def _known_words(view: TokenView, gazetteer: Gazetteer) -> Any:
+    names = org_name_index()
+
+    def known(word: str) -> bool:
+        return word in gazetteer.by_key or word in names
+    return known
+
+
+def settle_overlaps(view: TokenView, mentions: list[Mention]) -> list[Mention]:
+    """Keep a non-overlapping subset: longer spans first, then the more reliable finder."""
+    def rank(m: Mention) -> tuple[int, int, int]:
+        start, end = view.char_span(m)
+        return -(end - start), -_PRIORITY.get(m.origin, 0), start
+
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for m in sorted(mentions, key=rank):
+        start, end = view.char_span(m)
+        if start < end and all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            kept.append(m)
+    return kept
+
+
+def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Countries and capitals are LOC whatever the model said (CONVENTIONS: political uses)."""
+    for m in mentions:
+        key = view.stripped_key(m)
+        places = gazetteer.by_key.get(key)
+        if not places:
+            continue
+        if m.type == "LOC":
+            m.attrs["key"] = key
+        elif m.origin == "model" and key in gazetteer.strong and any(p.kind != "city" for p in places):
+            m.type, m.attrs["key"] = "LOC", key
+
+
+def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
+    """Find again, anywhere in the story, the names already found once (and PER surnames)."""
+    surfaces: dict[str, tuple[str, dict[str, Any]]] = {}
+    for m in mentions:
+        if m.type == "MISC":
+            continue  # a nationality noun elsewhere may be an adjective ("اللاجئين السوريين")
+        key = view.stripped_key(m)
+        surfaces.setdefault(key, (m.type, m.attrs))
+        words = key.split()
+        if m.type == "PER" and len(words) > 1 and _good_surname(words[-1]):
+            surfaces.setdefault(words[-1], ("PER", {}))
+    firsts: dict[str, int] = {}
+    for key in surfaces:
+        first, *rest = key.split()
+        firsts[first] = max(firsts.get(first, 0), 1 + len(rest))
+    found = []
+    for i in range(len(view)):
+        for lead, word in proclitic_variants(view.keys[i]) if view.is_word[i] else ():
+            width = min(firsts.get(word, 0), _MAX_PROPAGATED_WORDS, len(view) - i)
+            hit = next((n for n in range(width, 0, -1)
+                        if " ".join([word, *view.keys[i + 1:i + n]]) in surfaces), 0)
+            if hit:
+                typ, attrs = surfaces[" ".join([word, *view.keys[i + 1:i + hit]])]
+                found.append(Mention(i, i + hit, typ, "propagated",
+                                     original_offset(view.texts[i], lead), attrs=dict(attrs)))
+                break
+    return found
+
+
+def _good_surname(word: str) -> bool:
+    return len(word) >= 3 and word not in STOPWORDS and word not in COMMON_WORDS
+
+
+def annotate(doc: Doc, view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Resolve places, group mentions into entities and build the layer's spans."""
+    places = _resolve_places(mentions, gazetteer)
+    spans = [view.char_span(m) for m in mentions]
+    surfaces = [_clean_surface(doc.text[s:e]) for s, e in spans]
+    groups = group_mentions([(m.type, surf, place) for m, surf, place in zip(mentions, surfaces, places,
+                                                                            strict=True)])
+    out = []
+    for m, (start, end), group, place in zip(mentions, spans, groups, places, strict=True):
+        attrs: dict[str, Any] = {"type": m.type, "id": entity_id(doc.id, m.type, group.key),
+                                 "canonical": group.canonical, "origin": m.origin}
+        if m.type == "LOC":
+            attrs.update(_place_attrs(place))
+        out.append(doc.span(start, end, **attrs))
+    return out
+
+
+def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer) -> list[Place | None]:
+    """Countries first; then every other place, preferring the countries the story names."""
+    context: Counter[str] = Counter()
+    for m in mentions:
+        places = gazetteer.by_key.get(m.attrs.get("key", "")) if m.type == "LOC" else None
+        countries = {p.country for p in places or () if p.kind == "country"}
+        if len(countries) == 1:
+            context[countries.pop()] += 1
+    return [gazetteer.resolve(m.attrs["key"], context) if m.type == "LOC" and "key" in m.attrs else None
+            for m in mentions]
+
+
+def _place_attrs(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return {"geonames_id": None, "lat": None, "lon": None, "country": None}
+    return {"geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon, "country": place.country}
+
+
+def _clean_surface(text: str) -> str:
+    """A mention's surface without diacritics or tatweel, as canonical names are written."""
+    return "".join(c for c in text if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))

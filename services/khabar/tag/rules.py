@@ -1,0 +1,246 @@
+"""Pattern finders that complement the model: organisation phrases, titled persons, nationalities.
+
+Each finder is pure (token view in, mentions out) and cheap: set lookups over folded keys,
+no regex per token. They favour precision; the model supplies most of the recall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from khabar.tag.lexicon import (
+    MEDIA_DESCRIPTORS,
+    MEDIA_HEADS,
+    NATIONALITY_PLURALS,
+    NATIONALITY_STEMS,
+    ORG_GENERIC_MODIFIERS,
+    ORG_HEADS,
+    ORG_NAMES,
+    ORG_NEEDS_NAME,
+    PER_TITLES,
+    STOPWORDS,
+    TITLE_LINKS,
+    fold_key,
+)
+from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+
+_MAX_ORG_WORDS = 7
+_MAX_NAME_WORDS = 3
+_MAX_TITLE_WORDS = 6
+_QUOTES = frozenset('"«»“”\'')
+# Heads that are also ordinary nouns or verbal nouns ("تنظيم الانتخابات" = organising the
+# elections): they start an ORG only before a known name or a quoted name.
+_AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قيادة اتحاد الاتحاد الأمن".split())
+# Heads that take a coordinated modifier ("حزب العدالة والتنمية", "وزارة الخارجية والمغتربين").
+_COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
+_THOUSANDS = frozenset(fold_key(w) for w in "ألف آلاف الاف مليون ملايين".split())
+
+
+@cache
+def org_name_index() -> dict[str, int]:
+    """Folded fixed organisation names -> word count, plus their first words (-> longest count)."""
+    index: dict[str, int] = {}
+    for name in ORG_NAMES:
+        key = fold_key(name)
+        index[key] = len(key.split())
+        first = "^" + key.split()[0]
+        index[first] = max(index.get(first, 0), index[key])
+    return index
+
+
+def _match_org_name(view: TokenView, i: int) -> tuple[int, int] | None:
+    """Longest fixed organisation name at token i: (end token, proclitic key chars)."""
+    index = org_name_index()
+    for lead, first in proclitic_variants(view.keys[i]):
+        width = index.get("^" + first)
+        for n in range(min(width or 0, len(view) - i), 0, -1):
+            if view.same_sentence(i, i + n - 1) and " ".join([first, *view.keys[i + 1:i + n]]) in index:
+                return i + n, lead
+    return None
+
+
+def find_org_names(view: TokenView) -> list[Mention]:
+    """Fixed organisation names ("الأمم المتحدة", "حزب الله", "فرانس برس")."""
+    found, i = [], 0
+    while i < len(view):
+        hit = _match_org_name(view, i) if view.is_word[i] else None
+        if hit:
+            found.append(Mention(i, hit[0], "ORG", "name_list", original_offset(view.texts[i], hit[1])))
+            i = hit[0]
+        else:
+            i += 1
+    return found
+
+
+def _head_at(view: TokenView, i: int, heads: frozenset[str]) -> tuple[int, str] | None:
+    for lead, word in proclitic_variants(view.keys[i]):
+        if word in heads:
+            return lead, word
+    return None
+
+
+def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
+    key = view.keys[j]
+    if not view.is_word[j] or key in STOPWORDS:
+        return False
+    if key.startswith("ال") or key.startswith("لل"):
+        return True
+    nxt = view.keys[j + 1] if j + 1 < len(view) and view.same_sentence(j, j + 1) else ""
+    if key.startswith("ل") and nxt.startswith("ال"):  # "لحقوق الانسان", "لدول الخليج"
+        return True
+    return n_mods > 0 and head in _COORDINATING_HEADS and key.startswith("وال")
+
+
+def find_org_phrases(view: TokenView) -> list[Mention]:
+    """Head + definite modifiers: "وزارة الداخلية العراقية", "المرصد السوري لحقوق الانسان"."""
+    found = []
+    for i in range(len(view)):
+        head_hit = _head_at(view, i, ORG_HEADS) if view.is_word[i] else None
+        if head_hit is None:
+            continue
+        lead, head = head_hit
+        quoted = _quoted_name(view, i + 1)
+        if quoted:
+            found.append(Mention(quoted[0], quoted[1], "ORG", "pattern"))
+            continue
+        named = _match_org_name(view, i + 1) if i + 1 < len(view) else None
+        if named and view.same_sentence(i, named[0] - 1):
+            found.append(Mention(i, named[0], "ORG", "pattern", original_offset(view.texts[i], lead)))
+            continue
+        if head in _AMBIGUOUS_HEADS:
+            continue
+        j = i + 1
+        while j < len(view) and j - i < _MAX_ORG_WORDS and view.same_sentence(i, j) \
+                and _is_modifier(view, j, head, j - i - 1):
+            j += 1
+        mods = view.keys[i + 1:j]
+        if not mods or (head in ORG_NEEDS_NAME and all(_generic(m) for m in mods)):
+            continue
+        if any(m in ORG_GENERIC_MODIFIERS for m in mods[:1]):
+            continue
+        found.append(Mention(i, j, "ORG", "pattern", original_offset(view.texts[i], lead)))
+    return found
+
+
+def _generic(key: str) -> bool:
+    """A modifier that names no one: generic words and nationality adjectives ("الروسية")."""
+    return key in ORG_GENERIC_MODIFIERS or _nisba_stem(key) is not None
+
+
+def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
+    """A name in quotes right after a head: تنظيم "الدولة الاسلامية" -> the quoted words."""
+    if j >= len(view) or view.texts[j] not in _QUOTES:
+        return None
+    for k in range(j + 1, min(j + 7, len(view))):
+        if view.texts[k] in _QUOTES:
+            return (j + 1, k) if k > j + 1 and view.same_sentence(j, k) else None
+        if not view.is_word[k]:
+            return None
+    return None
+
+
+def find_media(view: TokenView) -> list[Mention]:
+    """The name after a media head: "قناة روسيا 1", "صحيفة واشنطن بوست" (head left out)."""
+    found = []
+    for i in range(len(view) - 1):
+        if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
+            continue
+        j = i + 1
+        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) \
+                and view.is_word[j] and view.keys[j] not in STOPWORDS and view.keys[j] not in MEDIA_DESCRIPTORS \
+                and not (j > i + 1 and view.keys[j].startswith("ال") and _nisba_stem(view.keys[j])):
+            j += 1
+        if j > i + 1:
+            found.append(Mention(i + 1, j, "ORG", "pattern"))
+    return found
+
+
+def find_titled_persons(view: TokenView) -> list[Mention]:
+    """Names after a title phrase: "الرئيس السوري بشار الاسد", "نظيره الاميركي جون كيري"."""
+    found = []
+    for i in range(len(view)):
+        if not view.is_word[i] or _head_at(view, i, PER_TITLES) is None:
+            continue
+        j = i + 1
+        while j < len(view) and j - i <= _MAX_TITLE_WORDS and view.same_sentence(i, j) and view.is_word[j] \
+                and (view.keys[j] in TITLE_LINKS
+                     or (view.keys[j].startswith("ال") and view.keys[j] not in STOPWORDS)):
+            j += 1
+        k = j
+        while k < len(view) and k - j < _MAX_NAME_WORDS and view.same_sentence(j, k) and _name_word(view, k, j):
+            k += 1
+        if k > j:
+            found.append(Mention(j, k, "PER", "title"))
+    return found
+
+
+def _name_word(view: TokenView, k: int, start: int) -> bool:
+    key = view.keys[k]
+    if not view.is_word[k] or key in STOPWORDS or key in PER_TITLES or key in TITLE_LINKS \
+            or not key.isalpha() or len(key) < 2 or key.startswith("و"):
+        return False
+    if key.startswith("ال"):  # a surname such as "الاسد" only as the last word before a pause
+        nxt = k + 1
+        return k > start and (nxt >= len(view) or not view.is_word[nxt] or not view.same_sentence(k, nxt)
+                              or view.keys[nxt] in STOPWORDS)
+    return True
+
+
+def _nisba_stem(key: str) -> str | None:
+    """The nationality stem of a nisba form: "السوريين" -> "سوري", "فلسطينيا" -> "فلسطيني"."""
+    word = key[2:] if key.startswith("ال") else key
+    for suffix in ("ين", "ون", "ات", "ا"):
+        if word.endswith(suffix) and word[: -len(suffix)] in NATIONALITY_STEMS:
+            return word[: -len(suffix)]
+    return word if word in NATIONALITY_STEMS else None
+
+
+def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Nationality nouns (MISC): "السوريين", "الغربيين", "14 فلسطينيا", "450 ألف أفغاني".
+
+    A definite plural nisba right after a definite noun agrees with it and is an adjective
+    ("اللاجئين السوريين"), so it is skipped; an indefinite one counts only after a number,
+    and not when it is also a country's name ("2012 سوريا": سوري + ا).
+    """
+    found = []
+    for i in range(len(view)):
+        if not view.is_word[i]:
+            continue
+        for lead, word in proclitic_variants(view.keys[i]):
+            noun = _nationality_noun(word)
+            if noun is None:
+                continue
+            counted = _number_before(view, i)
+            if counted is not None and not word.startswith("ال") and not is_place(word):
+                found.append(Mention(counted, i + 1, "MISC", "nationality"))
+            elif noun == "plural" and word.startswith("ال") and not _definite_noun_before(view, i):
+                found.append(Mention(i, i + 1, "MISC", "nationality", original_offset(view.texts[i], lead)))
+            break
+    return found
+
+
+def _nationality_noun(word: str) -> str | None:
+    if word in NATIONALITY_PLURALS:
+        return "plural"
+    stem = _nisba_stem(word)
+    if stem is None:
+        return None
+    bare = word[2:] if word.startswith("ال") else word
+    return "plural" if bare != stem and bare.endswith(("ين", "ون", "ات")) else "singular"
+
+
+def _number_before(view: TokenView, i: int) -> int | None:
+    j = i - 1
+    if j >= 0 and view.keys[j] in _THOUSANDS:
+        j -= 1
+    if j >= 0 and view.same_sentence(i, j) and view.keys[j].replace(",", "").replace(".", "").isdigit():
+        return j
+    return None
+
+
+def _definite_noun_before(view: TokenView, i: int) -> bool:
+    j = i - 1
+    if j < 0 or not view.same_sentence(i, j) or not view.is_word[j]:
+        return False
+    return any(w.startswith("ال") and w not in STOPWORDS for _, w in proclitic_variants(view.keys[j]))

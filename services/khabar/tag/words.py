@@ -1,0 +1,113 @@
+"""The tag stage's view of the normalize tokens: folded keys, proclitic variants, spans.
+
+Finders (model decoding, gazetteer, patterns) work on token indices and folded keys; a
+`Mention` is turned into an exact character span over the original text only at the end,
+through `Doc.span`. A mention may start inside its first token, after a proclitic
+("وبغداد" gives "بغداد"), so it carries `lead`: the original characters to skip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.tag.lexicon import PROCLITICS, fold_key
+
+_ARTICLE = "ال"
+_MIN_STEM = 2
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate entity: tokens [first, last), type, who found it, and how to print it."""
+
+    first: int
+    last: int
+    type: str
+    origin: str  # model | pattern | name_list | gazetteer | title | nationality | propagated
+    lead: int = 0  # original characters of token `first` that are a proclitic, not the name
+    place: Any = None  # a gazetteer Place when resolved
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+class TokenView:
+    """Folded keys and offsets of a document's tokens, built once per document."""
+
+    __slots__ = ("texts", "keys", "starts", "ends", "sents", "is_word")
+
+    def __init__(self, tokens: list[dict[str, Any]]) -> None:
+        self.texts = [t["text"] for t in tokens]
+        self.keys = [fold_key(t) for t in self.texts]
+        self.starts = [t["start"] for t in tokens]
+        self.ends = [t["end"] for t in tokens]
+        self.sents = [t.get("sent", 0) for t in tokens]
+        self.is_word = [any(c.isalnum() for c in t) for t in self.texts]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.sents) and 0 <= j < len(self.sents) and self.sents[i] == self.sents[j]
+
+    def char_span(self, mention: Mention) -> tuple[int, int]:
+        """Original [start, end) of a mention."""
+        return self.starts[mention.first] + mention.lead, self.ends[mention.last - 1]
+
+    def stripped_key(self, mention: Mention) -> str:
+        """The folded key of a mention without its proclitic ("والاردن" -> "الاردن")."""
+        first = fold_key(self.texts[mention.first][mention.lead:])
+        return " ".join([first, *self.keys[mention.first + 1:mention.last]])
+
+    def sentences(self) -> list[list[int]]:
+        """Token indices grouped by sentence, in order."""
+        out: list[list[int]] = []
+        for i, s in enumerate(self.sents):
+            if not out or self.sents[out[-1][0]] != s:
+                out.append([])
+            out[-1].append(i)
+        return out
+
+
+def proclitic_variants(key: str) -> list[tuple[int, str]]:
+    """Ways to read a folded token as proclitic + word: (key chars of proclitic, word key).
+
+    The unsegmented reading comes first. For ل+ال contracted to لل the word is given back its
+    article ("للجيش" -> "الجيش") but the proclitic covers both lams, as CONVENTIONS asks.
+
+    >>> proclitic_variants("وللجيش")
+    [(0, 'وللجيش'), (3, 'الجيش'), (1, 'للجيش'), (2, 'لجيش')]
+    """
+    out = [(0, key)]
+    for pre in PROCLITICS:
+        if not key.startswith(pre) or len(key) - len(pre) < _MIN_STEM:
+            continue
+        rest = key[len(pre):]
+        if pre.endswith("لل"):
+            out.append((len(pre), _ARTICLE + rest))
+        elif pre.endswith(_ARTICLE):
+            out.append((len(pre) - 2, _ARTICLE + rest))
+        else:
+            out.append((len(pre), rest))
+    return list(dict.fromkeys(out))
+
+
+def original_offset(text: str, key_chars: int) -> int:
+    """Original characters of `text` that hold its first `key_chars` folded characters.
+
+    Diacritics and tatweel are in the original but not in the key, so the two differ.
+
+    >>> original_offset("وَبغداد", 1)
+    2
+    """
+    if key_chars <= 0:
+        return 0
+    seen = 0
+    for pos, ch in enumerate(text):
+        if fold_key(ch) or ch.isspace():
+            seen += 1
+        if seen == key_chars:
+            rest = pos + 1
+            while rest < len(text) and not fold_key(text[rest]) and not text[rest].isspace():
+                rest += 1  # a diacritic on the last proclitic letter belongs to it
+            return rest
+    return len(text)
