@@ -31,3 +31,17 @@ bench: setup
 
 lint: setup
 	$(PY) -m ruff check services tests scripts
+
+# ---------------------------------------------------------------------------------------------
+# Local Kafka broker (deploy/kafka/broker.sh): single-node KRaft Kafka 4.4.0 from Maven Central
+# jars, on 127.0.0.1:$${KHABAR_KAFKA_PORT:-19092}. The first `up` fetches the jars (needs java 17+
+# and mvn); later ones reuse ~/.cache/khabar/kafka-4.4.0. `down` is safe when nothing runs.
+# ---------------------------------------------------------------------------------------------
+.PHONY: up down
+
+up:
+	deploy/kafka/broker.sh start
+	deploy/kafka/broker.sh wait
+
+down:
+	deploy/kafka/broker.sh stop
