@@ -5,7 +5,11 @@ records one itself: normalization is described as a sequence of *segments*,
 each a block of `n` normalized characters that came from a block of `o`
 original characters. A segment with `n == o` is `n` one-to-one characters
 (kept or substituted); any other segment is atomic (a deletion `n == 0`, an
-expansion such as ﻻ -> لا, or a contraction) and maps as a whole.
+expansion such as ﻻ -> لا, or a contraction such as `&amp;` -> `&`) and maps as
+a whole. An atomic block with `n == o` (ﻻَ -> لا) is written as `n, o, 0, 0`:
+the empty segment after it is a fence that marks it atomic.
+
+Wire format (`to_json`): the flat list `[n1, o1, n2, o2, ...]`.
 
 Later stages search the normalized view and convert spans back through this
 module and nowhere else.
@@ -17,60 +21,83 @@ from bisect import bisect_right
 
 
 class OffsetMapBuilder:
-    """Accumulates segments while a normalizer walks the original text."""
+    """Accumulates segments, left to right, while a normalizer walks the original text."""
 
-    __slots__ = ("_segments",)
+    __slots__ = ("_segments", "_run_open")
 
     def __init__(self) -> None:
         self._segments: list[int] = []
+        self._run_open = False  # the last segment is a one-to-one run that keep() may extend
 
     def keep(self, count: int) -> None:
         """`count` characters map one-to-one (unchanged or substituted one for one)."""
         if count <= 0:
             return
         segs = self._segments
-        if segs and segs[-2] == segs[-1] and _is_run(segs):
+        if self._run_open:
             segs[-2] += count
             segs[-1] += count
         else:
             segs.extend((count, count))
+            self._run_open = True
 
     def replace(self, normalized_len: int, original_len: int) -> None:
         """An atomic block: `original_len` original chars became `normalized_len` chars."""
         if normalized_len == original_len:
             if normalized_len == 1:
                 self.keep(1)
-                return
-            # keep the block atomic: split into a marker the run merger will not merge
-        self._segments.extend((normalized_len, original_len))
-        if normalized_len == original_len:
-            self._segments.extend((0, 0))  # a fence so the next keep() starts a new run
+            elif normalized_len:
+                self._segments.extend((normalized_len, original_len, 0, 0))
+                self._run_open = False
+            return
+        segs = self._segments
+        if normalized_len == 0 and len(segs) >= 2 and segs[-2] == 0 and segs[-1]:
+            segs[-1] += original_len  # consecutive deletions are one deletion
+        else:
+            segs.extend((normalized_len, original_len))
+        self._run_open = False
 
     def build(self) -> OffsetMap:
         return OffsetMap(self._segments)
 
 
-def _is_run(segs: list[int]) -> bool:
-    """The last segment is a one-to-one run (not an atomic equal-length block before a fence)."""
-    return not (len(segs) >= 4 and segs[-4] == segs[-3] and segs[-2:] == [0, 0])
-
-
 class OffsetMap:
-    """Maps spans of the normalized text to the original text and back."""
+    """Maps spans of the normalized text to the original text and back.
 
-    __slots__ = ("_segments", "_nstarts", "_ostarts", "_nlen", "_olen")
+    >>> m = OffsetMapBuilder(); m.keep(1); m.replace(0, 1); m.keep(2); om = m.build()
+    >>> om.to_original(0, 3), om.to_normalized(0, 4)
+    ((0, 4), (0, 3))
+    """
+
+    __slots__ = ("_segments", "_nstarts", "_ostarts", "_ns", "_os", "_atomic", "_nlen", "_olen", "_identity")
 
     def __init__(self, segments: list[int]) -> None:
         self._segments = list(segments)
-        nstarts, ostarts = [], []
+        nstarts: list[int] = []
+        ostarts: list[int] = []
+        ns: list[int] = []
+        os_: list[int] = []
+        atomic: list[bool] = []
         npos = opos = 0
-        for i in range(0, len(self._segments), 2):
+        segs = self._segments
+        for i in range(0, len(segs), 2):
+            n, o = segs[i], segs[i + 1]
+            if n < 0 or o < 0:
+                raise ValueError(f"offset map segment {i // 2} has a negative length")
+            if n == 0 and o == 0:  # a fence: the segment before it is atomic
+                if atomic:
+                    atomic[-1] = True
+                continue
             nstarts.append(npos)
             ostarts.append(opos)
-            npos += self._segments[i]
-            opos += self._segments[i + 1]
-        self._nstarts, self._ostarts = nstarts, ostarts
+            ns.append(n)
+            os_.append(o)
+            atomic.append(n != o)
+            npos += n
+            opos += o
+        self._nstarts, self._ostarts, self._ns, self._os, self._atomic = nstarts, ostarts, ns, os_, atomic
         self._nlen, self._olen = npos, opos
+        self._identity = not any(atomic)
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -84,47 +111,67 @@ class OffsetMap:
     def original_length(self) -> int:
         return self._olen
 
-    def _char_to_original(self, npos: int) -> tuple[int, int]:
-        """Original block [start, end) that normalized character `npos` came from."""
+    def _block_of_normalized(self, npos: int) -> int:
+        """Index of the segment holding normalized character `npos` (deletions before it skipped)."""
         k = bisect_right(self._nstarts, npos) - 1
-        while self._segments[2 * k] == 0:  # skip deletions sharing this start
+        while self._ns[k] == 0:
             k += 1
-        n, o = self._segments[2 * k], self._segments[2 * k + 1]
-        base_n, base_o = self._nstarts[k], self._ostarts[k]
-        if n == o:
-            start = base_o + (npos - base_n)
-            return start, start + 1
-        return base_o, base_o + o
+        return k
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Original span of the normalized span [start, end)."""
+        """Original span of the normalized span [start, end).
+
+        A span that touches part of an atomic block takes the whole block; deleted
+        characters just before or after the span stay outside it.
+        """
         if not 0 <= start <= end <= self._nlen:
             raise ValueError(f"normalized span [{start}, {end}) outside 0..{self._nlen}")
+        if self._identity:
+            return start, end
         if start == end:
-            pos = self._olen if start == self._nlen else self._char_to_original(start)[0]
+            if start == self._nlen:
+                return self._olen, self._olen
+            k = self._block_of_normalized(start)
+            if self._atomic[k]:
+                return self._ostarts[k], self._ostarts[k]
+            pos = self._ostarts[k] + start - self._nstarts[k]
             return pos, pos
-        return self._char_to_original(start)[0], self._char_to_original(end - 1)[1]
+        k = self._block_of_normalized(start)
+        ostart = self._ostarts[k] if self._atomic[k] else self._ostarts[k] + start - self._nstarts[k]
+        k = self._block_of_normalized(end - 1)
+        if self._atomic[k]:
+            oend = self._ostarts[k] + self._os[k]
+        else:
+            oend = self._ostarts[k] + end - self._nstarts[k]
+        return ostart, oend
 
-    def _char_to_normalized(self, opos: int) -> tuple[int, int]:
-        """Normalized block [start, end) that original character `opos` went to (empty if deleted)."""
+    def _block_of_original(self, opos: int) -> int:
+        """Index of the segment holding original character `opos` (insertions before it skipped)."""
         k = bisect_right(self._ostarts, opos) - 1
-        while self._segments[2 * k + 1] == 0:
+        while self._os[k] == 0:
             k += 1
-        n, o = self._segments[2 * k], self._segments[2 * k + 1]
-        base_n, base_o = self._nstarts[k], self._ostarts[k]
-        if n == o:
-            start = base_n + (opos - base_o)
-            return start, start + 1
-        return base_n, base_n + n
+        return k
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
-        """Normalized span covering the original span [start, end)."""
+        """Normalized span covering the original span [start, end) (empty if it was all deleted)."""
         if not 0 <= start <= end <= self._olen:
             raise ValueError(f"original span [{start}, {end}) outside 0..{self._olen}")
+        if self._identity:
+            return start, end
         if start == end:
-            pos = self._nlen if start == self._olen else self._char_to_normalized(start)[0]
+            if start == self._olen:
+                return self._nlen, self._nlen
+            k = self._block_of_original(start)
+            pos = self._nstarts[k] if self._atomic[k] else self._nstarts[k] + start - self._ostarts[k]
             return pos, pos
-        return self._char_to_normalized(start)[0], self._char_to_normalized(end - 1)[1]
+        k = self._block_of_original(start)
+        nstart = self._nstarts[k] if self._atomic[k] else self._nstarts[k] + start - self._ostarts[k]
+        k = self._block_of_original(end - 1)
+        if self._atomic[k]:
+            nend = self._nstarts[k] + self._ns[k]
+        else:
+            nend = self._nstarts[k] + end - self._ostarts[k]
+        return nstart, max(nstart, nend)
 
     def to_json(self) -> list[int]:
         """Flat list `[n1, o1, n2, o2, ...]` of segment lengths (compact on the wire)."""

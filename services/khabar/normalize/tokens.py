@@ -1,0 +1,81 @@
+"""Word tokens of the normalized view, their shape, and the folded form used for matching.
+
+camel-tools' `simple_word_tokenize` splits on white space and then on every punctuation or
+symbol character, so `12.5%` becomes four pieces (`12`, `.`, `5`, `%`) and a URL a dozen.
+Khabar keeps its idea (words, single punctuation, emoji sequences per UTS #51, built from
+camel-tools' emoji set) and extends it where news needs more:
+
+- a number with decimal or thousands marks is one token (1.5, 12,500, 12.5 from ١٢٫٥);
+- URLs and e-mail addresses are one token each;
+- a run of the same punctuation mark is one token (!!!, ..., ؟؟);
+- Arabic letters, Latin letters and digits never share a token (و12 -> و, 12; الـCNN -> ال, CNN),
+  except Latin letters followed by digits (F16, MH17), which is shape "mixed".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
+from khabar.normalize.charmap import ARABIC_LETTERS, EMOJI_CHARS, FOLD_EXTRA, FOLD_HAMZA, char_class
+
+_AR = char_class(ARABIC_LETTERS)
+_LATIN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
+_EMOJI = char_class(EMOJI_CHARS)
+_CLOSERS = r"\s<>\"\u00AB\u00BB.,;:!?)\]}'\u060C\u061B\u061F\u2026"
+_TOKEN_RE = re.compile(
+    rf"(?P<url>(?:https?://|www\.)[^\s<>\"\u00AB\u00BB]*[^{_CLOSERS}])"
+    r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"|(?P<digit>[0-9]+(?:[.,][0-9]+)*)"
+    rf"|(?P<arabic>[{_AR}]+)"
+    rf"|(?P<latin>[{_LATIN}][{_LATIN}\u0300-\u036F]*(?P<mixed>[0-9][{_LATIN}0-9]*)?)"
+    rf"|(?P<emoji>[\U0001F1E6-\U0001F1FF]{{2}}|[{_EMOJI}][\uFE0F\u20E3]?(?:\u200D[{_EMOJI}]\uFE0F?)*)"
+    rf"|(?P<word>[^\W\d_{_AR}]+)"
+    r"|(?P<punct>(?P<p>[^\w\s])(?P=p)*)"
+    r"|(?P<other>\S)"
+)
+
+SHAPES = ("arabic", "digit", "latin", "punct", "mixed", "other")
+
+
+def find_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yield `(start, end, shape)` for each token of `text[start:end]`.
+
+    >>> t = "بلغت ١٢٫٥٪ في F16"
+    >>> from khabar.normalize.clean import normalize_text
+    >>> n = normalize_text(t)[0]; [(n[s:e], shape) for s, e, shape in find_tokens(n)]
+    [('بلغت', 'arabic'), ('12.5', 'digit'), ('%', 'punct'), ('في', 'arabic'), ('F16', 'mixed')]
+    """
+    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup
+        if kind == "latin" and match.group("mixed"):
+            kind = "mixed"
+        elif kind in ("punct", "p"):
+            kind = "punct" if unicodedata.category(match.group()[0])[0] == "P" else "other"
+        elif kind in ("url", "email", "emoji", "word", "other"):
+            kind = "other"
+        yield match.start(), match.end(), kind  # type: ignore[misc]
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str, hamza: bool = False) -> str:
+    """Fold spelling variants for matching: camel-tools' alef, alef maqsura and teh marbuta
+    normalizers, plus the foreign-sound letters (ڤ -> ف, گ -> ك, پ -> ب, چ -> ج).
+
+    Args:
+        word: a token's normalized form.
+        hamza: also fold hamza on waw/yeh to the bare letter (ؤ -> و, ئ -> ي); off by default,
+            because مسؤول/مسئول are real spelling variants but رئيس/ريس are not the same word.
+
+    Returns:
+        The folded form; it has the same length as `word` (every fold is one character for one).
+
+    >>> fold("إلى"), fold("مدرسة"), fold("ڤيينا"), fold("مسؤول", hamza=True)
+    ('الي', 'مدرسه', 'فيينا', 'مسوول')
+    """
+    folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word))).translate(FOLD_EXTRA)
+    return folded.translate(FOLD_HAMZA) if hamza else folded
