@@ -30,7 +30,9 @@ def name_key(text: str) -> str:
     for word in fold_key(text).translate(_TRANSLIT).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
-        skeleton = word[0] + "".join(c for c in word[1:-1] if c not in _VOWELS) + word[-1:] if len(word) > 2 else word
+        if len(word) > 2:
+            word = word[0] + "".join(c for c in word[1:-1] if c not in _VOWELS) + word[-1]
+        skeleton = word
         squeezed = "".join(c for k, c in enumerate(skeleton) if k == 0 or c != skeleton[k - 1])
         words.append(squeezed)
     return " ".join(words)

@@ -16,6 +16,7 @@ countries as context, mentions are grouped into entities, and the layer is writt
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from khabar.doc import Doc
@@ -23,7 +24,7 @@ from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, default_gazetteer, find_places
-from khabar.tag.lexicon import COMMON_WORDS, STOPWORDS, fold_key
+from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
 from khabar.tag.rules import (
     find_media,
     find_nationalities,
@@ -32,7 +33,7 @@ from khabar.tag.rules import (
     find_titled_persons,
     org_name_index,
 )
-from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
 
 STAGE_VERSION = "0.2.0"
 # Which finder wins when two overlapping spans are equally long.
@@ -65,16 +66,24 @@ def process(doc: Doc, tagger: Tagger | None = None, gazetteer: Gazetteer | None 
 def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) -> list[Mention]:
     """All entity mentions of a document, non-overlapping, in text order."""
     sentences = view.sentences()
-    known = _known_words(view, gazetteer)
+    known = _known_words(gazetteer)
     model: list[Mention] = []
     if tagger is not None and sentences:
         labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
         seen = frozenset(view.keys[first] for first, *_ in _raw_spans(labels, sentences))
         model = mentions_from_labels(view, labels, known, sentences, seen)
+    orgs = org_name_index()
     is_place = gazetteer.strong.__contains__
+
+    def is_name(word: str) -> bool:
+        return word in gazetteer.strong or word in orgs
+
+    titled = find_titled_persons(view, is_name)
+    if tagger is not None:  # with a model, a title only restores the start of a PER it found
+        ends = {view.char_span(m)[1] for m in model if m.type == "PER"}
+        titled = [m for m in titled if view.char_span(m)[1] in ends]
     rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view),
-             *find_places(view, gazetteer), *find_titled_persons(view),
-             *find_nationalities(view, is_place)]
+             *find_places(view, gazetteer), *titled, *find_nationalities(view, is_place)]
     rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
     chosen = settle_overlaps(view, model + rules)
     _retype_places(view, chosen, gazetteer)
@@ -88,11 +97,12 @@ def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tupl
     return [span for sent, lab in zip(sentences, labels, strict=True) for span in decode_bio(lab, sent[0])]
 
 
-def _known_words(view: TokenView, gazetteer: Gazetteer) -> Any:
+def _known_words(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Words that are names or name heads as they stand, so no proclitic is split off them."""
     names = org_name_index()
 
     def known(word: str) -> bool:
-        return word in gazetteer.by_key or word in names
+        return word in gazetteer.by_key or word in names or word in HEAD_WORDS
     return known
 
 
@@ -142,6 +152,8 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
         firsts[first] = max(firsts.get(first, 0), 1 + len(rest))
     found = []
     for i in range(len(view)):
+        if _adjective_use(view, i):
+            continue
         for lead, word in proclitic_variants(view.keys[i]) if view.is_word[i] else ():
             width = min(firsts.get(word, 0), _MAX_PROPAGATED_WORDS, len(view) - i)
             hit = next((n for n in range(width, 0, -1)
@@ -154,11 +166,18 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _adjective_use(view: TokenView, i: int) -> bool:
+    """A definite feminine nisba after a definite noun ("الحكومة السعودية") is an adjective."""
+    key = view.keys[i]
+    return key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i)
+
+
 def _good_surname(word: str) -> bool:
-    return len(word) >= 3 and word not in STOPWORDS and word not in COMMON_WORDS
+    return len(word) >= 3 and word not in STOPWORDS and word not in COMMON_WORDS and word not in HEAD_WORDS
 
 
-def annotate(doc: Doc, view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
+             gazetteer: Gazetteer) -> list[dict[str, Any]]:
     """Resolve places, group mentions into entities and build the layer's spans."""
     places = _resolve_places(mentions, gazetteer)
     spans = [view.char_span(m) for m in mentions]

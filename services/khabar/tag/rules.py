@@ -10,12 +10,15 @@ from collections.abc import Callable
 from functools import cache
 
 from khabar.tag.lexicon import (
-    MEDIA_DESCRIPTORS,
+    CURRENCIES,
     MEDIA_HEADS,
+    NAME_CONNECTORS,
+    NAME_DESCRIPTORS,
     NATIONALITY_PLURALS,
     NATIONALITY_STEMS,
     ORG_GENERIC_MODIFIERS,
     ORG_HEADS,
+    ORG_LAM_HEADS,
     ORG_NAMES,
     ORG_NEEDS_NAME,
     PER_TITLES,
@@ -23,10 +26,10 @@ from khabar.tag.lexicon import (
     TITLE_LINKS,
     fold_key,
 )
-from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
 
 _MAX_ORG_WORDS = 7
-_MAX_NAME_WORDS = 3
+_MAX_NAME_WORDS = 2
 _MAX_TITLE_WORDS = 6
 _QUOTES = frozenset('"«»“”\'')
 # Heads that are also ordinary nouns or verbal nouns ("تنظيم الانتخابات" = organising the
@@ -87,7 +90,7 @@ def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
     if key.startswith("ال") or key.startswith("لل"):
         return True
     nxt = view.keys[j + 1] if j + 1 < len(view) and view.same_sentence(j, j + 1) else ""
-    if key.startswith("ل") and nxt.startswith("ال"):  # "لحقوق الانسان", "لدول الخليج"
+    if head in ORG_LAM_HEADS and key.startswith("ل") and nxt.startswith("ال"):  # "لحقوق الانسان"
         return True
     return n_mods > 0 and head in _COORDINATING_HEADS and key.startswith("وال")
 
@@ -114,9 +117,13 @@ def find_org_phrases(view: TokenView) -> list[Mention]:
         while j < len(view) and j - i < _MAX_ORG_WORDS and view.same_sentence(i, j) \
                 and _is_modifier(view, j, head, j - i - 1):
             j += 1
+        while j > i + 1 and view.keys[j - 1] in NAME_DESCRIPTORS:
+            j -= 1
         mods = view.keys[i + 1:j]
         if not mods or (head in ORG_NEEDS_NAME and all(_generic(m) for m in mods)):
             continue
+        if head in ORG_NEEDS_NAME and mods[0] in ORG_HEADS:
+            continue  # "قوات الجيش الأمريكي": the inner head starts the name
         if any(m in ORG_GENERIC_MODIFIERS for m in mods[:1]):
             continue
         found.append(Mention(i, j, "ORG", "pattern", original_offset(view.texts[i], lead)))
@@ -147,44 +154,86 @@ def find_media(view: TokenView) -> list[Mention]:
         if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
             continue
         j = i + 1
-        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) \
-                and view.is_word[j] and view.keys[j] not in STOPWORDS and view.keys[j] not in MEDIA_DESCRIPTORS \
-                and not (j > i + 1 and view.keys[j].startswith("ال") and _nisba_stem(view.keys[j])):
+        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) and _media_word(view, j, i):
             j += 1
         if j > i + 1:
             found.append(Mention(i + 1, j, "ORG", "pattern"))
     return found
 
 
-def find_titled_persons(view: TokenView) -> list[Mention]:
-    """Names after a title phrase: "الرئيس السوري بشار الاسد", "نظيره الاميركي جون كيري"."""
+def _media_word(view: TokenView, j: int, head: int) -> bool:
+    key = view.keys[j]
+    if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS:
+        return False
+    return not (j > head + 1 and key.startswith("ال") and _nisba_stem(key))  # "... الأمريكية"
+
+
+def find_titled_persons(view: TokenView, is_name: Callable[[str], bool]) -> list[Mention]:
+    """Names after a title phrase: "الرئيس السوري بشار الاسد", "نظيره الاميركي جون كيري".
+
+    The title phrase may hold definite modifiers, links ("باسم", "لدى") and known places or
+    organisations ("وزير خارجية قطر، ..." gives no name). The name is two words (plus joiners
+    such as "بن"), or one when a pause follows it.
+    """
     found = []
     for i in range(len(view)):
         if not view.is_word[i] or _head_at(view, i, PER_TITLES) is None:
             continue
         j = i + 1
         while j < len(view) and j - i <= _MAX_TITLE_WORDS and view.same_sentence(i, j) and view.is_word[j] \
-                and (view.keys[j] in TITLE_LINKS
-                     or (view.keys[j].startswith("ال") and view.keys[j] not in STOPWORDS)):
+                and _title_word(view.keys[j], is_name):
             j += 1
-        k = j
-        while k < len(view) and k - j < _MAX_NAME_WORDS and view.same_sentence(j, k) and _name_word(view, k, j):
-            k += 1
-        if k > j:
-            found.append(Mention(j, k, "PER", "title"))
+        end = _name_end(view, j, is_name)
+        if end > j:
+            found.append(Mention(j, end, "PER", "title"))
     return found
 
 
-def _name_word(view: TokenView, k: int, start: int) -> bool:
-    key = view.keys[k]
-    if not view.is_word[k] or key in STOPWORDS or key in PER_TITLES or key in TITLE_LINKS \
-            or not key.isalpha() or len(key) < 2 or key.startswith("و"):
+def _title_word(key: str, is_name: Callable[[str], bool]) -> bool:
+    if key in TITLE_LINKS or is_name(key) or key in PER_TITLES:
+        return True
+    return key.startswith("ال") and key not in STOPWORDS
+
+
+def _name_end(view: TokenView, j: int, is_name: Callable[[str], bool]) -> int:
+    """End of the person name that starts at token j (j itself when there is none)."""
+    k, words = j, 0
+    while k < len(view) and view.same_sentence(j, k) and words < _MAX_NAME_WORDS:
+        key = view.keys[k]
+        if key in NAME_CONNECTORS and words:
+            k += 1
+            continue
+        if not _name_word(key, is_name, first=words == 0):
+            break
+        k, words = k + 1, words + 1
+    while k > j and view.keys[k - 1] in NAME_CONNECTORS:
+        k -= 1
+    return k if words == 2 or (words and _pause_at(view, k, j)) else j
+
+
+def _pause_at(view: TokenView, k: int, j: int) -> bool:
+    """Token k ends the phrase that started at j: end of text or sentence, punctuation, a function word."""
+    return k >= len(view) or not view.is_word[k] or view.keys[k] in STOPWORDS or not view.same_sentence(j, k)
+
+
+_CLITIC_ARTICLES = ("بال", "لل", "وال", "فال", "كال", "ولل", "وبال")
+_VERB_PREFIXES = ("سي", "ست", "سن", "يست", "تست", "ينت", "يت")
+_NAME_ENDINGS_NOT = ("ها", "هم", "نا", "كم", "هما", "وا")
+
+
+def _name_word(key: str, is_name: Callable[[str], bool], first: bool) -> bool:
+    """Could this folded word be part of a person's name? Rejects function words, clitic +
+    article forms, known places and organisations, future/derived verb shapes and pronoun
+    suffixes."""
+    if not key.isalpha() or len(key) < 2 or key in STOPWORDS or key in PER_TITLES \
+            or key in TITLE_LINKS or key in CURRENCIES or is_name(key) or key.startswith(_CLITIC_ARTICLES) \
+            or key.startswith(_VERB_PREFIXES) or key.endswith(_NAME_ENDINGS_NOT):
         return False
-    if key.startswith("ال"):  # a surname such as "الاسد" only as the last word before a pause
-        nxt = k + 1
-        return k > start and (nxt >= len(view) or not view.is_word[nxt] or not view.same_sentence(k, nxt)
-                              or view.keys[nxt] in STOPWORDS)
-    return True
+    if _nisba_stem(key) is not None:
+        return False
+    if key.startswith("ال"):
+        return not first
+    return not (key.startswith("و") and len(key) > 3)
 
 
 def _nisba_stem(key: str) -> str | None:
@@ -214,7 +263,7 @@ def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list
             counted = _number_before(view, i)
             if counted is not None and not word.startswith("ال") and not is_place(word):
                 found.append(Mention(counted, i + 1, "MISC", "nationality"))
-            elif noun == "plural" and word.startswith("ال") and not _definite_noun_before(view, i):
+            elif noun == "plural" and word.startswith("ال") and not definite_noun_before(view, i):
                 found.append(Mention(i, i + 1, "MISC", "nationality", original_offset(view.texts[i], lead)))
             break
     return found
@@ -237,10 +286,3 @@ def _number_before(view: TokenView, i: int) -> int | None:
     if j >= 0 and view.same_sentence(i, j) and view.keys[j].replace(",", "").replace(".", "").isdigit():
         return j
     return None
-
-
-def _definite_noun_before(view: TokenView, i: int) -> bool:
-    j = i - 1
-    if j < 0 or not view.same_sentence(i, j) or not view.is_word[j]:
-        return False
-    return any(w.startswith("ال") and w not in STOPWORDS for _, w in proclitic_variants(view.keys[j]))

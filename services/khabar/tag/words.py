@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.tag.lexicon import PROCLITICS, fold_key
+from khabar.tag.lexicon import PROCLITICS, STOPWORDS, fold_key
 
 _ARTICLE = "ال"
 _MIN_STEM = 2
@@ -111,3 +111,12 @@ def original_offset(text: str, key_chars: int) -> int:
                 rest += 1  # a diacritic on the last proclitic letter belongs to it
             return rest
     return len(text)
+
+
+def definite_noun_before(view: TokenView, i: int) -> bool:
+    """Token i follows a definite noun in its sentence, so a definite nisba there is an
+    adjective agreeing with it ("اللاجئين السوريين", "الأراضي السعودية")."""
+    j = i - 1
+    if j < 0 or not view.same_sentence(i, j) or not view.is_word[j]:
+        return False
+    return any(w.startswith("ال") and w not in STOPWORDS for _, w in proclitic_variants(view.keys[j]))
