@@ -195,12 +195,12 @@ def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
 
 
 def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer) -> list[Place | None]:
-    """Countries first; then every other place, preferring the countries the story names."""
+    """Resolve every place, preferring the countries that the story's unambiguous names point to."""
     context: Counter[str] = Counter()
     for m in mentions:
         places = gazetteer.by_key.get(m.attrs.get("key", "")) if m.type == "LOC" else None
-        countries = {p.country for p in places or () if p.kind == "country"}
-        if len(countries) == 1:
+        countries = {p.country for p in places or ()}
+        if len(countries) == 1:  # only unambiguous names vote ("عمان" is Oman or Amman)
             context[countries.pop()] += 1
     return [gazetteer.resolve(m.attrs["key"], context) if m.type == "LOC" and "key" in m.attrs else None
             for m in mentions]

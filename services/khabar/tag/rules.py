@@ -154,7 +154,8 @@ def find_media(view: TokenView) -> list[Mention]:
         if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
             continue
         j = i + 1
-        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) and _media_word(view, j, i):
+        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) \
+                and _media_word(view, j, i):
             j += 1
         if j > i + 1:
             found.append(Mention(i + 1, j, "ORG", "pattern"))

@@ -1,0 +1,73 @@
+"""Decoding BIO labels into spans with CONVENTIONS' boundaries (clitics, designators, directions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.tag.core import process
+from khabar.tag.decode import decode_bio, strip_proclitic
+from khabar.tag.words import original_offset, proclitic_variants
+
+from .conftest import FakeTagger
+
+pytestmark = pytest.mark.unit
+
+CLITIC_CITY = "قصفت الطائرات وبغداد والاردن اليوم."
+CONTRACTED_ARTICLE = "وجه لافروف رسالة للجيش السوري الحر."
+COUNTRYSIDE = "اشتباكات في ريف حلب الجنوب الشرقي."
+MIDDLE_EAST = "جولة في الشرق الأوسط."
+DIACRITIC_CLITIC = "وصل إلى وَبغداد أمس."
+
+
+def _entities(doc_factory, text, phrases):
+    doc = process(doc_factory(text), tagger=FakeTagger(phrases))
+    return [(e["text"], e["type"]) for e in doc.entities]
+
+
+def test_decode_bio_opens_spans_on_stray_inside_labels():
+    labels = ["I-ORG", "I-ORG", "B-ORG", "O", "I-PERS"]
+    assert decode_bio(labels) == [(0, 2, "ORG"), (2, 3, "ORG"), (4, 5, "PER")]
+
+
+def test_decode_strips_proclitics_from_model_spans(doc_factory):
+    found = _entities(doc_factory, CLITIC_CITY, {"وبغداد": "LOC", "والاردن": "LOC"})
+    assert ("بغداد", "LOC") in found and ("الاردن", "LOC") in found
+
+
+def test_decode_contracted_article_starts_after_lam_lam(doc_factory):
+    found = _entities(doc_factory, CONTRACTED_ARTICLE, {"للجيش السوري الحر": "ORG"})
+    assert ("جيش السوري الحر", "ORG") in found
+
+
+def test_decode_drops_designators_and_directions_from_loc(doc_factory):
+    found = _entities(doc_factory, COUNTRYSIDE, {"ريف حلب الجنوب الشرقي": "LOC"})
+    assert found == [("حلب", "LOC")]
+
+
+def test_decode_keeps_region_made_of_direction_words(doc_factory):
+    assert _entities(doc_factory, MIDDLE_EAST, {"الشرق الأوسط": "LOC"}) == [("الشرق الأوسط", "LOC")]
+
+
+def test_decode_drops_a_lone_designator(doc_factory):
+    assert _entities(doc_factory, COUNTRYSIDE, {"ريف": "LOC"}) == [("حلب", "LOC")]
+
+
+def test_strip_proclitic_keeps_names_that_start_with_clitic_letters():
+    known = {"بغداد", "واشنطن", "بشار"}.__contains__
+    assert strip_proclitic("بشار", known) == 0
+    assert strip_proclitic("واشنطن", known) == 0
+    assert strip_proclitic("وبغداد", known) == 1
+    assert strip_proclitic("لبغداد", known) == 1
+    assert strip_proclitic("للجيش", known) == 2
+    assert strip_proclitic("ولافروف", lambda w: False) == 1
+    assert strip_proclitic("وليد", lambda w: False) == 0
+
+
+def test_original_offset_counts_diacritics_on_the_clitic():
+    start = DIACRITIC_CLITIC.index("وَبغداد")
+    assert DIACRITIC_CLITIC[start + original_offset("وَبغداد", 1):].startswith("بغداد")
+
+
+def test_proclitic_variants_restore_the_article_after_lam_lam():
+    assert (2, "الجيش") in proclitic_variants("للجيش")
+    assert (1, "الاردن") in proclitic_variants("والاردن")
