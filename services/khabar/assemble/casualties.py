@@ -1,0 +1,195 @@
+"""Casualty events: killed and injured figures, victims, perpetrator, cause, place, time and source.
+
+A figure belongs to a casualty report when its counted noun names the dead or wounded
+("28 قتيلا") or when a casualty trigger governs it ("مقتل 21 عنصرا", "46 مهاجرا لقوا
+حتفهم"). Killed and injured figures of one clause make one event ("مقتل 6 فلسطينيين
+وإصابة 192 آخرين"); a subset after بينهم is not an event of its own (CONVENTIONS.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from khabar.assemble import arguments as args
+from khabar.assemble import lexicon
+from khabar.assemble.context import Story
+from khabar.assemble.counts import Bounds, Count
+from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
+
+_TRIGGERS = PhraseIndex([(w, "killed") for w in lexicon.KILLED_TRIGGERS]
+                        + [(w, "injured") for w in lexicon.INJURED_TRIGGERS])
+_KILLED_NOUNS = fold_all(lexicon.KILLED_NOUNS)
+_INJURED_NOUNS = fold_all(lexicon.INJURED_NOUNS)
+_PERSONS = fold_all(lexicon.PERSON_NOUNS + lexicon.DISPLACED_NOUNS)
+_NON_PERSONS = fold_all(lexicon.NON_PERSON_NOUNS)
+_WEAK = fold_all(lexicon.WEAK_KILLED)
+_SINGULAR = fold_all(lexicon.SINGULAR_PERSONS)
+_DUAL = fold_all(lexicon.DUAL_PERSONS)
+_SUBSET = fold_all(lexicon.SUBSET_MARKERS)
+_NO_CASUALTY = fold_all(lexicon.NO_CASUALTY_MARKERS)
+_PERPETRATOR = fold_all(lexicon.PERPETRATOR_MARKERS)
+_DEATH_NOUNS = fold_all(("حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"))
+_MIN = fold("من")
+
+
+@dataclass
+class Figure:
+    """One killed or injured figure with the words that carry it."""
+
+    role: str
+    bounds: Bounds | None
+    first: int
+    last: int
+    trigger: Match | None
+    count: Count | None = None
+
+
+def noun_role(story: Story, count: Count) -> str | None:
+    """'killed'/'injured' when the counted noun says so, 'person' for people, None for things."""
+    noun = story.words[count.noun_i] if count.noun_i is not None else None
+    for role, forms in (("killed", _KILLED_NOUNS), ("injured", _INJURED_NOUNS), ("none", _NON_PERSONS),
+                        ("person", _PERSONS)):
+        if (count.noun and count.noun in forms) or (noun is not None and noun.has(forms)):
+            return None if role == "none" else role
+    return "person"
+
+
+def _governing_trigger(story: Story, count: Count, triggers: list[Match]) -> Match | None:
+    """The trigger before the figure ("مقتل 21"), or a verb after it ("46 مهاجرا لقوا حتفهم")."""
+    before = [t for t in triggers if t.last < count.first and args.gap_ok(story, t.last + 1, count.first)]
+    if before and not story.words[before[-1].first].has(_WEAK):
+        return before[-1]
+    after_from = (count.noun_i if count.noun_i is not None else count.last) + 1
+    for t in triggers:
+        if t.first >= after_from and args.gap_ok(story, after_from, t.first, limit=6):
+            return t
+    return None
+
+
+def _is_subset(story: Story, count: Count, lo: int) -> bool:
+    i = count.first - 1
+    if i >= lo and story.words[i].fold == _MIN:
+        i -= 1
+    return i >= lo and story.words[i].has(_SUBSET)
+
+
+def _figures_from_counts(story: Story, lo: int, hi: int, triggers: list[Match]) -> list[Figure]:
+    figures = []
+    for count in (c for c in story.counts if lo <= c.first < hi):
+        role = noun_role(story, count)
+        if role is None or _is_subset(story, count, lo):
+            continue
+        trigger = _governing_trigger(story, count, triggers)
+        if role == "person":
+            if trigger is None:
+                continue
+            role = trigger.payload
+        last = max(count.last, count.noun_i or count.last)
+        figures.append(Figure(role, None if count.vague else count.bounds, count.first, last, trigger, count))
+    return figures
+
+
+def _bare_figure(story: Story, trigger: Match, hi: int) -> Figure | None:
+    """A trigger without a number: "مقتل جندي" is one, "مقتل شابين" two; anything else no figure."""
+    i = trigger.last + 1
+    while i < hi and args.is_skippable(story, i) and story.entity_at(i) is None and story.group_at(i) is None:
+        i += 1
+    if i >= hi or story.words[trigger.first].has(_WEAK):
+        return None
+    word = story.words[i]
+    if word.has(_DUAL):
+        return Figure(trigger.payload, {"min": 2, "max": 2}, trigger.first, i, trigger)
+    if word.has(_SINGULAR):
+        return Figure(trigger.payload, {"min": 1, "max": 1}, trigger.first, i, trigger)
+    return None
+
+
+def _negated(story: Story, trigger: Match, lo: int) -> bool:
+    return any(story.words[i].has(_NO_CASUALTY) for i in range(max(lo, trigger.first - 3), trigger.first))
+
+
+def find_figures(story: Story, lo: int, hi: int) -> list[Figure]:
+    """All killed/injured figures of the sentence words[lo:hi], in text order."""
+    triggers = [t for t in _TRIGGERS.find(story.words, lo, hi) if not _negated(story, t, lo)]
+    figures = _figures_from_counts(story, lo, hi, triggers)
+    used = {f.trigger.first for f in figures if f.trigger is not None}
+    for trigger in triggers:
+        if trigger.first in used or args.is_irrealis(story, trigger.first, lo) or \
+                args.is_background(story, trigger.first, lo):
+            continue
+        figure = _bare_figure(story, trigger, hi)
+        if figure is not None:
+            figures.append(figure)
+    return sorted(figures, key=lambda f: f.first)
+
+
+def group_figures(figures: list[Figure]) -> list[list[Figure]]:
+    """Killed and injured figures of one clause form one report; a second killed figure opens another."""
+    reports: list[list[Figure]] = []
+    for figure in figures:
+        current = reports[-1] if reports else None
+        if current and all(f.role != figure.role for f in current) and figure.first - current[-1].last <= 12:
+            current.append(figure)
+        else:
+            reports.append([figure])
+    return reports
+
+
+def _victims(story: Story, figure: Figure, hi: int) -> list[dict[str, Any]]:
+    """Victim groups: "عنصرا من قوات النظام والفصائل المقاتلة" or the counted noun itself."""
+    out = []
+    i = figure.last + 1
+    while i < hi and story.words[i].is_punct:
+        i += 1
+    if i < hi and story.words[i].fold == _MIN:
+        for first, last in args.find_groups(story, i + 1, min(hi, i + 14), ("ORG", "MISC")):
+            if all(not story.words[k].has(args._STOPS) or k == first for k in range(i + 1, first)):
+                out.append(args.actor_span(story, None, first, last, "victim"))
+    noun_i = figure.count.noun_i if figure.count else None
+    if not out and noun_i is not None and story.words[noun_i].has(_PERSONS):
+        out.append(args.actor_span(story, None, noun_i, noun_i, "victim"))
+    return out
+
+
+def _perpetrator(story: Story, figures: list[Figure], lo: int, hi: int) -> list[dict[str, Any]]:
+    """Who caused the deaths: "برصاص القوات الإسرائيلية", "على يد", or the subject of active قتل."""
+    first = figures[0]
+    for i in range(first.first, hi):
+        if story.words[i].has(_PERPETRATOR):
+            found = args.find_groups(story, i, min(hi, i + 5))
+            if found:
+                return [args.actor_span(story, None, *found[0], "perpetrator")]
+    trigger = first.trigger
+    if trigger is not None and trigger.first == trigger.last and story.words[trigger.first].has(
+            fold_all(("قتل", "قتلت", "أصاب", "أصابت"))):
+        found = args.find_groups(story, trigger.last + 1, min(hi, trigger.last + 4))
+        if found and found[0][0] < first.first:
+            return [args.actor_span(story, None, *found[0], "perpetrator")]
+    return []
+
+
+def build_report(story: Story, figures: list[Figure], lo: int, hi: int) -> dict[str, Any]:
+    """One casualties event from the figures of one clause."""
+    anchor_first = min(f.trigger.first if f.trigger else f.first for f in figures)
+    anchor_last = max(f.last for f in figures)
+    event: dict[str, Any] = {"type": "casualties", "killed": None, "injured": None}
+    for figure in figures:
+        event[figure.role] = figure.bounds
+    event["location"] = args.find_location(story, anchor_first, anchor_last, lo, hi)
+    event["time"] = args.find_time(story, anchor_first, anchor_last, lo, hi)
+    event["source"] = args.find_source(story, lo, hi)
+    victims = [v for f in figures for v in _victims(story, f, hi)]
+    event["actors"] = victims + _perpetrator(story, figures, lo, hi)
+    event["victims"] = sorted({v["key"] for v in victims})
+    evidence = [story.span(f.trigger.first, f.trigger.last) for f in figures if f.trigger]
+    evidence += [story.doc.span(f.count.start, f.count.end) for f in figures if f.count]
+    event["evidence"] = sorted({(e["start"], e["end"]): e for e in evidence}.values(), key=lambda e: e["start"])
+    event["trigger"] = evidence[0]
+    event["_anchor"] = (anchor_first, anchor_last)
+    return event
+
+
+def find_casualties(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Casualties events of the sentence words[lo:hi]."""
+    return [build_report(story, group, lo, hi) for group in group_figures(find_figures(story, lo, hi))]

@@ -1,0 +1,146 @@
+"""Attacks, offensives, arrests and displacement: trigger nouns and verbs with their arguments.
+
+Clashes (اشتباكات/معارك) are reported only when a verb opens them ("تدور اشتباكات"):
+as the cause of a casualty report ("جراء الاشتباكات") or a backdrop ("وسط اشتباكات")
+they are not events of their own; gold marks clashes optional either way (CONVENTIONS.md).
+Neighbouring triggers of one type in a sentence ("هجوم ... بدأ بعمليتين انتحاريتين") are
+one event unless they name different places.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khabar.assemble import arguments as args
+from khabar.assemble import lexicon
+from khabar.assemble.casualties import noun_role
+from khabar.assemble.context import Story
+from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
+
+_INDEX = PhraseIndex((phrase, (kind, subtype)) for phrase, kind, subtype in lexicon.INCIDENT_TRIGGERS)
+_CAUSES = fold_all(lexicon.CAUSE_MARKERS + lexicon.PLACE_DESIGNATORS)
+_CLASH_VERBS = fold_all(lexicon.CLASH_VERBS)
+_LAUNCH = fold_all(lexicon.LAUNCH_VERBS)
+_ATTACKER_ADJ = {fold(a): key for a, key in lexicon.ATTACKER_ADJECTIVES}
+_ATTACKER_FORMS = frozenset(_ATTACKER_ADJ)
+_BACKDROP = fold_all(("منذ", "ذكرى", "خلفية", "قضية", "التحقيق", "تحقيق", "مذكرة", "أمر", "أوامر", "مراكز",
+                      "مركز", "سجن", "معسكر", "ضحايا", "لضحايا", "مسؤولية", "المسؤولية", "طالب", "طالبت"))
+_STRIKE_CONTEXT = fold_all(("ضد", "على", "جوية", "شن", "شنت", "نفذ", "نفذت", "تنفذ", "تنفذها", "لشنها",
+                            "بشن", "جوي") + tuple(_ATTACKER_ADJ))
+_MISSILE_CONTEXT = fold_all(("أطلق", "أطلقت", "إطلاق", "سقط", "سقوط", "استهدف", "استهدفت", "على", "باتجاه"))
+_COUNTED_KINDS = ("arrest", "displacement")
+_SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
+_SPECIFICITY = ("clash", "attack", "raid", "shooting", "shelling", "missile", "drone", "air_strike",
+                "bombing", "stabbing", "ramming", "suicide_bombing")
+
+
+def _near(story: Story, i: int, forms: frozenset[str], before: int, after: int, lo: int, hi: int) -> bool:
+    return any(story.words[k].has(forms) for k in range(max(lo, i - before), min(hi, i + after + 1)) if k != i)
+
+
+def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
+    """Drop triggers that are hypothetical, backdrop, or too ambiguous without context."""
+    kind, subtype = match.payload
+    first, words = match.first, story.words
+    if args.is_irrealis(story, first, lo) or (first > lo and words[first - 1].has(_BACKDROP)):
+        return False
+    single = match.first == match.last
+    if subtype == "clash":
+        verb_before = first > lo and words[first - 1].has(_CLASH_VERBS)
+        return verb_before or (words[first].has(_CLASH_VERBS) and not (first > lo and words[first - 1].has(_CAUSES)))
+    if single and words[first].has(fold_all(("ضربة", "ضربات"))):
+        return _near(story, first, _STRIKE_CONTEXT, 2, 2, lo, hi)
+    if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
+        return _near(story, first, _MISSILE_CONTEXT, 2, 2, lo, hi)
+    return True
+
+
+def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Who attacked: an adjective after the noun ("الغارات الروسية"), a genitive ("للجيش"), or the subject."""
+    after = match.last + 1
+    if after < hi and story.words[after].has(_ATTACKER_FORMS):
+        key = next(_ATTACKER_ADJ[k] for k in story.words[after].keys if k in _ATTACKER_ADJ)
+        return [{**story.span(after, after), "role": "attacker", "key": key}]
+    launch = next((k for k in range(match.last + 1, min(hi, match.last + 4)) if story.words[k].has(_LAUNCH)), None)
+    search = [(launch + 1, min(hi, launch + 5))] if launch is not None else []
+    search += [(after, min(hi, after + 3)), (max(lo, match.first - 10), match.first)]
+    for a, b in search:
+        found = args.find_groups(story, a, b)
+        if found:
+            first, last = found[-1] if b == match.first else found[0]
+            return [args.actor_span(story, None, first, last, "attacker")]
+    return []
+
+
+def _targets(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
+    for i in range(match.last + 1, min(hi, match.last + 4)):
+        if story.words[i].has(fold_all(("على", "ضد", "استهدف", "استهدفت"))):
+            phrase = args.read_phrase(story, i + 1, hi, max_words=4)
+            if phrase:
+                return [args.actor_span(story, None, *phrase, "target")]
+    return []
+
+
+def _count_for(story: Story, match: Match, hi: int) -> dict[str, Any] | None:
+    """The figure of people arrested or displaced: a count of people right after or before the trigger."""
+    for count in story.counts:
+        if count.vague or noun_role(story, count) != "person":
+            continue
+        if count.first > match.last and args.gap_ok(story, match.last + 1, count.first, limit=4):
+            return count.bounds
+        noun_end = count.noun_i if count.noun_i is not None else count.last
+        if count.last < match.first and args.gap_ok(story, noun_end + 1, match.first, limit=4):
+            return count.bounds
+    return None
+
+
+def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any] | None:
+    head = max(group, key=lambda m: _SPECIFICITY.index(m.payload[1]) if m.payload[1] in _SPECIFICITY else 0)
+    kind, subtype = head.payload
+    first = group[0]
+    event: dict[str, Any] = {"type": kind, "subtype": subtype, "killed": None, "injured": None}
+    if kind in _COUNTED_KINDS:
+        figure = _count_for(story, first, hi)
+        if figure is None and kind == "displacement":
+            return None
+        event["arrested" if kind == "arrest" else "displaced"] = figure
+    event["location"] = args.find_location(story, first.first, group[-1].last, lo, hi)
+    event["time"] = args.find_time(story, first.first, group[-1].last, lo, hi)
+    event["source"] = args.find_source(story, lo, hi)
+    role = "agent" if kind == "arrest" else "attacker"
+    actors = [{**a, "role": role} for a in _attackers(story, first, lo, hi)]
+    if kind == "offensive" and not actors:
+        return None
+    event["actors"] = actors + (_targets(story, head, hi) if kind == "attack" else [])
+    event["evidence"] = [story.span(m.first, m.last) for m in group]
+    event["trigger"] = story.span(head.first, head.last)
+    event["_anchor"] = (first.first, group[-1].last)
+    return event
+
+
+def _same_place(story: Story, a: Match, b: Match, lo: int, hi: int) -> bool:
+    place_b = args.find_location(story, b.first, b.last, b.first, hi)
+    if place_b is None:
+        return True
+    place_a = args.find_location(story, a.first, a.last, a.first, hi)
+    return place_a is not None and place_a["start"] == place_b["start"]
+
+
+def find_incidents(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Attack, offensive, arrest and displacement events of the sentence words[lo:hi]."""
+    matches = [m for m in _INDEX.find(story.words, lo, hi) if _keep(story, m, lo, hi)]
+    groups: list[list[Match]] = []
+    for m in matches:
+        previous = groups[-1] if groups else None
+        if previous and previous[-1].payload[0] == m.payload[0] and _same_place(story, previous[-1], m, lo, hi):
+            previous.append(m)
+        else:
+            groups.append([m])
+    events = []
+    for group in groups:
+        if all(story.words[m.first].has(_SUPPORT_ONLY) for m in group):
+            continue
+        event = _build(story, group, lo, hi)
+        if event is not None:
+            events.append(event)
+    return events
