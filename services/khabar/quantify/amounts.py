@@ -1,0 +1,202 @@
+"""Amounts: a number with what follows it (%, a currency, a time unit or a counted noun),
+its qualifiers (أكثر من، على الأقل) and, when it is one end of a range, the other end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from khabar.quantify import bounds, lexicon, money, ordinals
+from khabar.quantify.candidates import Candidate, Context, amount, as_number
+from khabar.quantify.counted import counted_lemma
+from khabar.quantify.durations import read_unit_duration, to_unit
+from khabar.quantify.numbers import Number, read_number
+from khabar.quantify.relative import shift_date
+from khabar.quantify.tokens import fold
+
+_PERCENT_NOUNS = frozenset(fold(w) for w in lexicon.PERCENT_NOUNS)
+_PERCENT_SIGNS = frozenset(("%", "٪"))
+_PERCENT_LEADS = frozenset(fold(w) for w in ("نسبة", "بنسبة", "النسبة"))
+_NOT_ALONE = frozenset(fold(w) for w in ("أحد", "إحدى"))
+_ONE = frozenset(fold(w) for w in ("واحد", "واحدة"))
+_SINCE, _AGO = fold("منذ"), fold("قبل")
+_AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
+
+
+@dataclass(slots=True)
+class Amount:
+    """A number and its unit: tokens `i`..`end`; `counted` is the noun's token range."""
+
+    i: int
+    end: int
+    number: Number
+    kind: str
+    value: float
+    unit: str | None = None
+    counted: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def match_amount(ctx: Context, i: int) -> Candidate | None:
+    """An amount at token `i`, with its lead (منذ، قبل), qualifier or range."""
+    lead = ctx.fold(i) if ctx.fold(i) in (_SINCE, _AGO) else None
+    start = i + 1 if lead else i
+    approx, body = "exact", start
+    qualifier = bounds.qualifier_before(ctx, start)
+    if qualifier is not None:
+        body, approx = qualifier
+    opener = None if qualifier else bounds.range_opener(ctx, start)
+    first = read_amount(ctx, opener or body)
+    if first is None and opener:
+        opener, first = None, read_amount(ctx, body)
+    if first is None:
+        return None
+    if approx == "exact":
+        found = _match_range(ctx, opener and start, first)
+        if found is not None:
+            return found
+    if opener:
+        start = body = first.i
+    cand = _close_amount(ctx, start if qualifier else first.i, first, approx)
+    return _apply_lead(ctx, lead, i, cand) if cand is not None else None
+
+
+def read_amount(ctx: Context, i: int) -> Amount | None:
+    """A number at token `i` (maybe after $, %, - or نسبة) with the unit that follows it."""
+    lead_kind, unit, k, sign = _lead(ctx, i)
+    number = read_number(ctx.toks, k) if k < len(ctx.toks) else None
+    if number is None:
+        bare = read_unit_duration(ctx, i)
+        if bare is None:
+            return None
+        end, value, unit_name = bare
+        value, unit_name = to_unit(value, unit_name)
+        return Amount(i, end, Number(i, end, value, words=True), "duration", value, unit_name)
+    value, j = sign * number.value, number.j
+    if _percent_end(ctx, j) is not None or lead_kind == "percent":
+        return Amount(i, _percent_end(ctx, j) or j, number, "percent", value, "%")
+    currency = money.read_currency(ctx, j)
+    if currency is not None or lead_kind == "money":
+        end, code = currency or (j, unit)
+        return Amount(i, end, number, "money", value, code)
+    tok = ctx.tok(j)
+    if tok is not None and tok.cls == "tunit" and tok.pre in ("", "ال"):
+        value, unit_name = to_unit(value, tok.val[0])
+        return Amount(i, j + 1, number, "duration", value, unit_name)
+    lemma = counted_lemma(tok)
+    kind = "fraction" if number.fraction else "cardinal"
+    return Amount(i, j, number, kind, value, lemma, (j, j + 1) if lemma else None)
+
+
+def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
+    """What stands before the digits: a currency or percent sign, a minus, or نسبة."""
+    tok, nxt = ctx.tok(i), ctx.tok(i + 1)
+    if tok is None or nxt is None or nxt.cls not in ("num", "one", "ten", "tens", "hund", "scale"):
+        return None, None, i, 1
+    if tok.cls == "sym" and tok.text in money.units.CURRENCY_SYMBOLS:
+        return "money", money.units.CURRENCY_SYMBOLS[tok.text], i + 1, 1
+    if tok.cls == "sym" and tok.text in _PERCENT_SIGNS:
+        return "percent", "%", i + 1, 1
+    if tok.text in ("-", "−") and nxt.cls == "num" and tok.end == nxt.start and _free_before(ctx, i):
+        return None, None, i + 1, -1
+    if tok.fold in _PERCENT_LEADS or (tok.key in _PERCENT_NOUNS and tok.pre == "بال"):
+        return "percent", "%", i + 1, 1
+    return None, None, i, 1
+
+
+def _free_before(ctx: Context, i: int) -> bool:
+    """A minus sign, not a dash between two numbers (1000-5000)."""
+    prev = ctx.tok(i - 1)
+    return prev is None or prev.cls not in ("num", "ymd") or prev.end < ctx.toks[i].start
+
+
+def _percent_end(ctx: Context, j: int) -> int | None:
+    """End of a percent marker at token `j`: %, ٪, بالمئة, في المئة/المائة."""
+    tok = ctx.tok(j)
+    if tok is None:
+        return None
+    if tok.text in _PERCENT_SIGNS or (tok.key in _PERCENT_NOUNS and tok.pre == "بال"):
+        return j + 1
+    nxt = ctx.tok(j + 1)
+    if tok.fold == "في" and nxt is not None and nxt.key in _PERCENT_NOUNS and nxt.pre == "ال":
+        return j + 2
+    return None
+
+
+def _match_range(ctx: Context, opener_start: int | None, first: Amount) -> Candidate | None:
+    """بين X و Y، من X إلى Y، X - Y: one range quantity over both ends."""
+    opener = bounds.opener_word(ctx, opener_start, first.i) if opener_start is not None else ""
+    k = bounds.range_joiner(ctx, first.end, opener)
+    second = read_amount(ctx, k) if k is not None and k < len(ctx.toks) else None
+    if second is None or _is_year(first) and _is_year(second):
+        return None
+    low, high = first.value, second.value
+    if not first.number.last_scale and second.number.last_scale and low * second.number.last_scale <= high:
+        low *= second.number.last_scale  # بين 3 و5 ملايين
+    if low >= high or (first.kind not in ("cardinal", second.kind)):
+        return None
+    kind = second.kind if first.kind in ("cardinal", "fraction") else first.kind
+    attrs = bounds.range_attrs(kind, low, high, first.unit or second.unit)
+    start = opener_start if opener_start is not None else first.i
+    return Candidate(start, second.end, attrs, second.counted)
+
+
+def _close_amount(ctx: Context, start: int, amt: Amount, approx: str) -> Candidate | None:
+    """Trailing qualifier, then the kind: year-like numbers are dates, ranked ones ordinals."""
+    end, counted = amt.end, amt.counted
+    after = bounds.qualifier_after(ctx, end, approx)
+    if after is None and counted is not None:
+        after = bounds.qualifier_after(ctx, counted[1], approx)
+    if after is not None:
+        end, approx = after  # 28 قتيلا على الاقل: the noun joins the span
+    if approx == "exact" and not _standalone_ok(ctx, amt):
+        return None
+    if approx == "exact" and amt.kind == "cardinal" and counted is None and _is_year(amt):
+        return Candidate(start, end, amount("date", None, date=str(int(amt.value))))
+    kind = amt.kind
+    if kind == "cardinal" and approx == "exact" and ordinals.is_rank(ctx, amt.number):
+        kind = "ordinal"
+    return Candidate(start, end, amount(kind, amt.value, approx, amt.unit), counted)
+
+
+def _standalone_ok(ctx: Context, amt: Amount) -> bool:
+    """أحد قادته and واحد من are not quantities (CONVENTIONS.md), nor is the lone الواحد."""
+    first = ctx.toks[amt.number.i]
+    if amt.number.j - amt.number.i != 1 or amt.kind != "cardinal":
+        return True
+    if first.key in _NOT_ALONE:
+        return False
+    if first.key in _ONE:
+        return not first.det and ctx.fold(amt.number.j) != "من" and not first.pre.startswith("ب")
+    return True
+
+
+def _is_year(amt: Amount) -> bool:
+    """A bare four-digit 1900–2100 integer with nothing after it reads as a year."""
+    tok = amt.number
+    return (amt.kind == "cardinal" and tok.j - tok.i == 1 and not tok.words and amt.unit is None
+            and amt.value == int(amt.value) and 1900 <= amt.value <= 2100)
+
+
+def _apply_lead(ctx: Context, lead: str | None, i: int, cand: Candidate) -> Candidate:
+    """منذ belongs to a duration's span; قبل + duration at a clause end is a date (قبل يومين)."""
+    kind = cand.attrs["kind"]
+    if lead == _SINCE and kind == "duration":
+        cand.i = i
+    elif lead == _AGO and kind == "duration" and ctx.fold(cand.j) not in _AGO_BLOCKERS:
+        cand.i, cand.attrs = i, _ago(ctx.published, cand.attrs)
+    return cand
+
+
+def _ago(published: date | None, attrs: dict[str, Any]) -> dict[str, Any]:
+    """قبل يومين: the date that far before publication (date null when unknown)."""
+    value, unit = attrs["value"], attrs["unit"]
+    when = shift_date(published, -value, unit) if value is not None else None
+    return amount("date", None, attrs["approx"], None, date=when)
+
+
+def as_value(value: float | None) -> float | int | None:
+    """Re-exported for tests: the JSON form of a value."""
+    return as_number(value)

@@ -1,0 +1,208 @@
+"""Calendar dates: 16 تشرين الاول/اكتوبر، الخامس عشر من نيسان 2023، أيار 2018، صيف 2012،
+2016/02/22، 15 رمضان 1445 هـ.
+
+Output (CONVENTIONS.md): `date` is partial ISO ("2012", "2012-10", "2012-10-16") with a
+missing year taken from `published_at`; without one it is null and `month`/`day` carry
+what the text says. Hijri dates keep their own calendar in `hijri` ("1445-09-15").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khabar.quantify import calendars
+from khabar.quantify.candidates import Candidate, Context, amount
+from khabar.quantify.numbers import read_number
+from khabar.quantify.ordinals import read_ordinal
+from khabar.quantify.relative import iso_date
+from khabar.quantify.tokens import PhraseTable, fold
+
+_MONTHS = PhraseTable({**calendars.cldr_months(), **calendars.MONTHS_EXTRA})
+_HIJRI = PhraseTable(calendars.HIJRI_MONTHS)
+_AMBIGUOUS = frozenset(fold(w) for w in calendars.MONTHS_AMBIGUOUS)
+_CUES = frozenset(fold(w) for w in calendars.MONTH_CUES)
+_SHIFTS = frozenset(fold(w) for w in (*calendars.NEXT_WORDS, *calendars.LAST_WORDS, *calendars.THIS_WORDS))
+_ERAS = {fold(k): v for k, v in calendars.ERA_MARKERS.items()}
+_YEAR_NOUNS = frozenset(fold(w) for w in calendars.YEAR_NOUNS)
+_YEAR_PARTS = {fold(k): v for k, v in calendars.YEAR_PARTS.items()}
+_SEASONS = frozenset(("summer", "winter", "spring", "autumn"))
+_DAY_SEPARATORS = frozenset((".", "-", "/"))
+_OF = fold("من")
+
+
+def read_month(ctx: Context, i: int) -> tuple[int, int, str] | None:
+    """`(end, month, calendar)` of a month name at `i`, with its other-set name if given
+    (تشرين الاول/اكتوبر، أكتوبر (تشرين الأول))."""
+    found = _HIJRI.match(ctx.toks, i)
+    if found is not None:
+        return found[0], found[1], "hijri"
+    found = _MONTHS.match(ctx.toks, i)
+    if found is None:
+        return None
+    end, month = found
+    opener = ctx.tok(end)
+    if opener is not None and opener.text in ("/", "(", "-"):
+        alt = _MONTHS.match(ctx.toks, end + 1)
+        if alt is not None and alt[1] == month:
+            end = alt[0] + (1 if ctx.fold(alt[0]) == ")" else 0)
+    return end, month, "gregorian"
+
+
+def read_day(ctx: Context, i: int) -> tuple[int, int] | None:
+    """`(end, day)` of a day of the month at `i`: 16، الخامس عشر، الحادي والعشرين، خمسة."""
+    tok = ctx.tok(i)
+    if tok is None:
+        return None
+    if tok.cls == "num":
+        digits = tok.val
+        ok = digits.value is not None and not digits.decimal and digits.int_digits <= 2
+        return (i + 1, int(digits.value)) if ok and 1 <= digits.value <= 31 else None
+    number = read_ordinal(ctx.toks, i) or (read_number(ctx.toks, i) if tok.cls in ("one", "ten", "tens") else None)
+    if number is None or not 1 <= number.value <= 31 or number.value != int(number.value):
+        return None
+    return number.j, int(number.value)
+
+
+def read_year(ctx: Context, i: int) -> tuple[int, int, str | None] | None:
+    """`(end, year, era)` at `i`: 2012، عام 2012، ألفين وثمانية عشر، 1445 هـ (a comma may lead)."""
+    k = i + 1 if ctx.fold(i) in (",", "،") else i
+    k = k + 1 if ctx.fold(k) in _YEAR_NOUNS else k
+    tok = ctx.tok(k)
+    if tok is None or tok.cls not in ("num", "scale", "one"):
+        return None
+    if tok.cls == "num":
+        digits = tok.val
+        if digits.value is None or digits.decimal or not 3 <= digits.int_digits <= 4:
+            return None
+        end, year = k + 1, int(digits.value)
+    else:
+        number = read_number(ctx.toks, k)
+        if number is None or number.value < 1000:
+            return None
+        end, year = number.j, int(number.value)
+    era = _ERAS.get(ctx.fold(end))
+    return (end + 1 if era else end), year, era
+
+
+def match_date(ctx: Context, i: int) -> Candidate | None:
+    """An explicit calendar date starting at token `i` (possibly led by يوم، عام or صيف)."""
+    return (_numeric(ctx, i) or _day_month(ctx, i) or _month_first(ctx, i) or _year(ctx, i)
+            or _hijri_year(ctx, i))
+
+
+def _numeric(ctx: Context, i: int) -> Candidate | None:
+    """2016/02/22، 21-04-2016، 18-9-15: year first when it has four digits, else day first."""
+    tok = ctx.toks[i]
+    if tok.cls != "ymd":
+        return None
+    a, b, c = tok.val
+    year, month, day = (a, b, c) if a > 31 else (c, b, a)
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    if not 1 <= month <= 12:
+        day, month = month, day
+    found = iso_date(year, month, day)
+    return Candidate(i, i + 1, _date_attrs(found, month, day)) if found else None
+
+
+def _day_month(ctx: Context, i: int) -> Candidate | None:
+    """Day, then month: 16 تشرين الاول/اكتوبر 2015، الخامس عشر من نيسان، 2. أكتوبر."""
+    day = read_day(ctx, i)
+    if day is None:
+        return None
+    k = day[0] + (1 if ctx.tok(day[0]) is not None and ctx.toks[day[0]].text in _DAY_SEPARATORS else 0)
+    k = k + 1 if ctx.fold(k) == _OF else k
+    month = read_month(ctx, k)
+    if month is None:
+        return None
+    end = month[0]
+    if ctx.fold(end) == "." and read_year(ctx, end + 1) is not None:
+        end += 1  # 16. نوفمبر. 2016
+    return _build(ctx, i, end, month[1], day[1], month[2])
+
+
+def _month_first(ctx: Context, i: int) -> Candidate | None:
+    """Month, then maybe a day and a year: أيار 2018، يناير-1، سبتمبر10، يناير الثاني والعشرين."""
+    month = read_month(ctx, i)
+    if month is None or month[2] == "hijri":
+        return None
+    end, number, _ = month
+    day = _day_after_month(ctx, end)
+    if day is not None:
+        return _build(ctx, i, day[0], number, day[1], "gregorian")
+    if not _month_is_meant(ctx, i, end):
+        return None
+    return _build(ctx, i, end, number, None, "gregorian")
+
+
+def _day_after_month(ctx: Context, end: int) -> tuple[int, int] | None:
+    """A day written after its month: an ordinal word, or digits glued or dashed to it
+    (سبتمبر10، يناير-1) or followed by the year; "أكتوبر 15 شخصا" is no date."""
+    dashed = ctx.fold(end) == "-"
+    k = end + 1 if dashed else end
+    if read_year(ctx, k) is not None:
+        return None
+    day = read_day(ctx, k)
+    if day is None:
+        return None
+    tok, prev = ctx.toks[k], ctx.toks[k - 1]
+    if tok.cls != "num" or dashed or tok.start == prev.end or read_year(ctx, day[0]) is not None:
+        return day
+    return None
+
+
+def _month_is_meant(ctx: Context, i: int, end: int) -> bool:
+    """Ambiguous month names (مارس، آب، ماي) need a year, a cue word or a second month name."""
+    tok = ctx.toks[i]
+    if tok.fold == fold("آب") and not tok.text.startswith("آ"):
+        return False
+    if tok.key not in _AMBIGUOUS or end - i > 1:
+        return True
+    return (ctx.fold(i - 1) in _CUES or read_year(ctx, end) is not None or ctx.fold(end) in _SHIFTS)
+
+
+def _build(ctx: Context, i: int, end: int, month: int, day: int | None, calendar: str) -> Candidate:
+    """Attach the year (stated, or from publication) and make the candidate."""
+    year = read_year(ctx, end)
+    stated = None
+    if year is not None and (year[2] == "hijri") == (calendar == "hijri"):
+        end, stated = year[0], year[1]
+    if calendar == "hijri":
+        return Candidate(i, end, _hijri_attrs(stated, month, day))
+    full_year = stated if stated is not None else (ctx.published.year if ctx.published else None)
+    return Candidate(i, end, _date_attrs(iso_date(full_year, month, day), month, day))
+
+
+def _year(ctx: Context, i: int) -> Candidate | None:
+    """عام 2012، العام 2012، صيف 2012، مطلع 2019: a year led by a year noun or a part of a year."""
+    tok = ctx.toks[i]
+    part = _YEAR_PARTS.get(tok.key if tok.pre in ("", "و", "ب", "ف") else tok.fold)
+    if tok.fold not in _YEAR_NOUNS and part is None:
+        return None
+    year = read_year(ctx, i + 1)
+    if year is None or not 1000 <= year[1] <= 2100 or year[2] == "hijri":
+        return None
+    extra = {"season": part} if part in _SEASONS else {}
+    return Candidate(i, year[0], _date_attrs(iso_date(year[1]), None, None, **extra))
+
+
+def _hijri_year(ctx: Context, i: int) -> Candidate | None:
+    """1445 هـ: a year with the Hijri era marker."""
+    year = read_year(ctx, i)
+    if year is None or year[2] != "hijri" or ctx.fold(i) in (",", "،"):
+        return None
+    return Candidate(i, year[0], _hijri_attrs(year[1], None, None))
+
+
+def _date_attrs(found: str | None, month: int | None, day: int | None, **extra: Any) -> dict[str, Any]:
+    attrs = amount("date", None, date=found, **extra)
+    if month is not None:
+        attrs["month"] = month
+    if day is not None:
+        attrs["day"] = day
+    return attrs
+
+
+def _hijri_attrs(year: int | None, month: int, day: int | None) -> dict[str, Any]:
+    parts = [f"{year:04d}" if year else "XXXX", f"{month:02d}" if month else None, f"{day:02d}" if day else None]
+    return amount("date", None, date=None, hijri="-".join(p for p in parts if p))

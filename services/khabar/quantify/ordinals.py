@@ -1,0 +1,68 @@
+"""Ordinals: الأول، الثانية، الخامس عشر، الحادي والعشرين, and definite tens used as ranks.
+
+A teen ordinal is an ordinal unit followed by عشر/عشرة; a compound one is an ordinal unit,
+و and a definite tens word (الخامسة والأربعين = 45). A definite cardinal after a definite
+singular noun is a rank too (القرن العشرين، السيارة الواحد والعشرون), while after a plural
+it stays a count (الساعات الأربع والعشرين).
+"""
+
+from __future__ import annotations
+
+from khabar.quantify import lexicon
+from khabar.quantify.candidates import Candidate, Context, amount
+from khabar.quantify.numbers import Number
+from khabar.quantify.tokens import Tok, fold
+
+_NEED_ARTICLE = frozenset(fold(w) for w in lexicon.ORDINALS_NEED_ARTICLE)
+#: ثاني in آل ثاني (a family name) and ثاني أكسيد (dioxide) is no rank.
+_NOT_AFTER = frozenset((fold("آل"),))
+_NOT_BEFORE = frozenset((fold("أكسيد"), fold("اكسيد")))
+_PLURAL_SUFFIXES = ("ات", "ين", "ون")
+
+
+def read_ordinal(toks: list[Tok], i: int) -> Number | None:
+    """The ordinal starting at token `i` (value = rank), or None."""
+    tok = toks[i]
+    if tok.cls == "hund" and tok.det and i + 1 < len(toks) and toks[i + 1].conj:
+        inner = read_ordinal(toks, i + 1)  # المئة والخامسة والعشرون
+        return Number(i, inner.j, 100 + inner.value, words=True, det=True) if inner else None
+    if tok.cls != "ord" or (not tok.det and tok.key in _NEED_ARTICLE):
+        return None
+    value, j = tok.val, i + 1
+    nxt = toks[j] if j < len(toks) else None
+    if nxt is not None and nxt.cls == "ten" and not nxt.pre and value < 10:
+        value, j = value + 10, j + 1  # الحادي عشر، الثالثة عشرة
+    elif nxt is not None and nxt.cls == "tens" and nxt.conj and nxt.det:
+        value, j = value + nxt.val, j + 1  # الحادي والعشرين
+    if tok.key in (fold("حادي"), fold("حادية")) and value == 1:
+        return None
+    return Number(i, j, value, words=True, det=tok.det)
+
+
+def match_ordinal(ctx: Context, i: int) -> Candidate | None:
+    """An ordinal quantity at token `i`."""
+    number = read_ordinal(ctx.toks, i)
+    if number is None or ctx.fold(i - 1) in _NOT_AFTER or ctx.fold(number.j) in _NOT_BEFORE:
+        return None
+    return Candidate(number.i, number.j, amount("ordinal", number.value))
+
+
+def is_rank(ctx: Context, number: Number) -> bool:
+    """A definite cardinal in words that ranks its definite singular noun (القرن العشرين)."""
+    prev = ctx.tok(number.i - 1)
+    if not (number.det and number.words and prev is not None and prev.fold.startswith("ال")):
+        return False
+    if number.value < 11 and ctx.toks[number.i].cls != "tens":
+        return False  # الأيام الثلاثة: small definite cardinals keep their count
+    return prev.cls is None and not prev.fold.endswith(_PLURAL_SUFFIXES) and not _broken_plural(prev)
+
+
+def _broken_plural(tok: Tok) -> bool:
+    """A few broken plurals that take definite numbers in wire copy (الدول السبع)."""
+    return tok.fold in _BROKEN_PLURALS
+
+
+_BROKEN_PLURALS = frozenset(fold(w) for w in (
+    "الدول", "الأيام", "الأشهر", "الشهور", "الأعوام", "الأطفال", "الأشخاص", "القتلى", "الجرحى", "الأسرى",
+    "الرهائن", "الجنود", "الأحزاب", "الفصائل", "الأعضاء", "النقاط", "البنود", "الشروط", "المدن", "القرى",
+))

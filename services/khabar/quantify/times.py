@@ -1,0 +1,121 @@
+"""Clock times: الساعة السابعة من مساء، 7:30 صباحا، الثامنة والنصف، منتصف الليل.
+
+An hour is digits, an hour word (الساعة السابعة، الواحدة) or a clock reading; the minutes
+come as والنصف/والربع/إلا ربعا or "و 20 دقيقة"; a part of the day (صباحا، مساء، ليلا،
+بعد الظهر) moves the hour to the 24-hour clock. Output: `time` "HH:MM" (CONVENTIONS.md).
+A bare ordinal (في السابعة) is left to `ordinals.py`: it is as often a rank as an hour.
+"""
+
+from __future__ import annotations
+
+from khabar.quantify import calendars
+from khabar.quantify.candidates import Candidate, Context, amount
+from khabar.quantify.numbers import read_number
+from khabar.quantify.ordinals import read_ordinal
+from khabar.quantify.tokens import PhraseTable, fold
+
+_DAYPARTS = PhraseTable(calendars.DAYPARTS)
+_NAMED = PhraseTable(calendars.NAMED_TIMES)
+_MINUTES = PhraseTable({"والنصف": 30, "ونصف": 30, "والربع": 15, "وربع": 15, "والثلث": 20, "وثلث": 20,
+                        "إلا ربعا": -15, "إلا ربع": -15, "إلا الربع": -15, "إلا ثلثا": -20, "إلا ثلث": -20})
+_HOUR_NOUN = fold("ساعة")
+_MINUTE_NOUNS = frozenset(fold(w) for w in ("دقيقة", "دقائق"))
+_AFTER = fold("بعد")
+
+
+def match_time(ctx: Context, i: int) -> Candidate | None:
+    """A time of day at token `i`, possibly led by a part of the day (بعد الظهر الساعة 7)."""
+    lead = _DAYPARTS.match(ctx.toks, i)
+    if lead is not None:
+        inner = _read_time(ctx, lead[0], require_cue=False)
+        if inner is not None:
+            end, hour, minute, second, own_part = inner
+            return _candidate(i, end, hour, minute, second, own_part or lead[1])
+    named = _NAMED.match(ctx.toks, i)
+    if named is not None and not (ctx.toks[i].key == fold("ظهر") and ctx.fold(i - 1) == _AFTER):
+        return Candidate(i, named[0], amount("time", None, time=named[1]))
+    inner = _read_time(ctx, i, require_cue=True)
+    return _candidate(i, *inner) if inner is not None else None
+
+
+def _read_time(ctx: Context, i: int, require_cue: bool) -> tuple | None:
+    """`(end, hour, minute, second, daypart)`; a bare hour needs الساعة, minutes or a daypart."""
+    tok = ctx.tok(i)
+    if tok is None:
+        return None
+    noun = tok.key == _HOUR_NOUN and tok.det
+    hour = _read_hour(ctx, i + 1 if noun else i)
+    if hour is None:
+        return None
+    end, h, m, s, clock = hour
+    minute = _read_minutes(ctx, end)
+    if minute is not None:
+        end, m = minute[0], m + minute[1]
+    part = _DAYPARTS.match(ctx.toks, end)
+    if part is not None:
+        end = part[0]
+    if require_cue and not (noun or clock or minute or part):
+        return None
+    if m < 0:
+        h, m = h - 1, m + 60
+    return end, h, m, s, part[1] if part else None
+
+
+def _read_hour(ctx: Context, i: int) -> tuple[int, int, int, int, bool] | None:
+    """`(end, hour, minute, second, is_clock_reading)` at token `i`."""
+    tok = ctx.tok(i)
+    if tok is None:
+        return None
+    if tok.cls == "hms":
+        h, m, *rest = tok.val
+        return (i + 1, h, m, rest[0] if rest else 0, True) if h <= 24 and m < 60 else None
+    if tok.cls == "num":
+        digits = tok.val
+        if digits.value is None or digits.decimal:
+            return None
+        value = int(digits.value)
+        if digits.int_digits in (3, 4) and value % 100 < 60 and value // 100 <= 12 and _DAYPARTS.match(ctx.toks, i + 1):
+            return i + 1, value // 100, value % 100, 0, True  # 1140 صباحا
+        return (i + 1, value, 0, 0, False) if digits.int_digits <= 2 and value <= 24 else None
+    number = read_ordinal(ctx.toks, i) if tok.cls == "ord" else None
+    if number is None and tok.cls == "one" and tok.det:
+        number = read_number(ctx.toks, i)  # الواحدة
+    if number is None or not 1 <= number.value <= 12:
+        return None
+    return number.j, int(number.value), 0, 0, False
+
+
+def _read_minutes(ctx: Context, i: int) -> tuple[int, int] | None:
+    """`(end, minutes)` after an hour: والنصف، إلا ربعا، و 20 دقيقة."""
+    fixed = _MINUTES.match(ctx.toks, i)
+    if fixed is not None:
+        return fixed
+    k = i + 1 if ctx.fold(i) == "و" else i
+    tok = ctx.tok(k)
+    if tok is None or (k == i and not tok.conj):
+        return None
+    number = read_number(ctx.toks, k)
+    if number is None or ctx.fold(number.j) not in _MINUTE_NOUNS or not 0 < number.value < 60:
+        return None
+    return number.j + 1, int(number.value)
+
+
+def _candidate(i: int, end: int, hour: int, minute: int, second: int, part: str | None) -> Candidate | None:
+    hour = _to_24h(hour, part)
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    clock = f"{hour % 24:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+    return Candidate(i, end, amount("time", None, time=clock))
+
+
+def _to_24h(hour: int, part: str | None) -> int:
+    """Apply a part of the day: مساء/بعد الظهر add 12; ليلا does for 6–11 and makes 12 midnight."""
+    if part == "pm" and hour < 12:
+        return hour + 12
+    if part == "noon" and 1 <= hour <= 5:
+        return hour + 12
+    if part == "night":
+        return hour + 12 if 6 <= hour <= 11 else 0 if hour == 12 else hour
+    if part == "am" and hour == 12:
+        return 0
+    return hour

@@ -1,0 +1,211 @@
+"""Tokens for quantity matching: fold, split off clitics, and classify every word once.
+
+The normalize stage leaves alef/yeh/teh marbuta unfolded, so this module folds for
+matching (أ/إ/آ→ا, ى→ي, ة→ه, ؤ→و, ئ→ي, as in score.py) while keeping each token's
+offsets into the normalized text. A word such as وبالعشرين is looked up as a whole
+first and then with its proclitics (و ف ب ل ك, ال, لل) removed, so the lexicon holds
+bare forms only. Classification is memoised: wire copy reuses a small vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from khabar.quantify import calendars, lexicon, units
+
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك",
+    "ـ": None, **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None,
+})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c"
+_PREFIXES = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب",
+             "فل", "ال", "و", "ف", "ب", "ل", "ك")
+#: whole words that look like clitic + number but are not (لست "I am not", ثمن "price").
+_NOT_NUMBERS = frozenset(("لست", "ثمن", "الثمن", "بثمن", "وست"))
+
+_TOKEN_RE = re.compile(
+    r"(?P<ymd>(?<![\d/.\-])\d{1,4}(?P<sep>[/.\-])\d{1,2}(?P=sep)\d{1,4}(?![\d/]))"
+    + r"|(?P<hms>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
+    + rf"|(?P<num>\d+(?:[{_BIDI}]*[.,،٫٬][{_BIDI}]*\d+)*)"
+    + r"|(?P<word>[^\W\d_]+)"
+    + r"|(?P<sym>[%٪$€£/~<>=≥≤+\-–−:()،,.])"
+)
+
+
+def fold(text: str) -> str:
+    """Fold a word for matching (alef, yeh, teh marbuta, hamza seats; marks dropped).
+
+    >>> fold("الأربعاء") == fold("الاربعاء")
+    True
+    """
+    return text.translate(_FOLD)
+
+
+def _folded(table: dict[str, Any]) -> dict[str, Any]:
+    return {fold(key): value for key, value in table.items()}
+
+
+# -- the classifier's tables, folded once -------------------------------------------
+WORD_CLASSES: dict[str, tuple[str, Any]] = {}
+for _cls, _table in (
+    ("fracpl", lexicon.FRACTION_PLURALS), ("tunit", units.TIME_UNITS), ("curr", units.CURRENCY_NOUNS),
+    ("ord", lexicon.ORDINALS), ("frac", lexicon.FRACTIONS), ("scale", lexicon.SCALES),
+    ("hund", lexicon.HUNDREDS), ("tens", lexicon.TENS), ("ten", lexicon.TENS_TEN), ("one", lexicon.ONES),
+    ("month", {**calendars.cldr_months(), **calendars.MONTHS_EXTRA}),
+    ("hmonth", calendars.HIJRI_MONTHS), ("wday", calendars.cldr_weekdays()),
+    ("rel", calendars.RELATIVE_DAYS), ("daypart", calendars.DAYPARTS),
+    ("zero", dict.fromkeys(lexicon.ZERO, 0)), ("neg", dict.fromkeys(lexicon.NEGATIVE, -1)),
+):
+    for _word, _value in _folded(_table).items():
+        if " " not in _word:
+            WORD_CLASSES[_word] = (_cls, _value)
+#: first words of multi-word entries (كانون الثاني، أكثر من) must survive clitic stripping too.
+_PHRASE_HEADS = frozenset(
+    fold(phrase).split()[0]
+    for table in (lexicon.QUALIFIERS_BEFORE, lexicon.QUALIFIERS_AFTER, calendars.HIJRI_MONTHS,
+                  calendars.MONTHS_EXTRA, calendars.RELATIVE_DAYS, calendars.NAMED_TIMES, calendars.DAYPARTS)
+    for phrase in table
+)
+_KNOWN = frozenset(WORD_CLASSES) | _PHRASE_HEADS
+
+
+class Tok:
+    """One token of the normalized text: offsets, folded forms and its class."""
+
+    __slots__ = ("start", "end", "text", "fold", "key", "pre", "cls", "val")
+
+    def __init__(self, start: int, end: int, text: str, fold_: str, key: str, pre: str,
+                 cls: str | None, val: Any) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.fold, self.key, self.pre, self.cls, self.val = fold_, key, pre, cls, val
+
+    @property
+    def det(self) -> bool:
+        """The word carries the article (ال or the contracted لل)."""
+        return self.pre.endswith("ال") or self.pre.endswith("لل")
+
+    @property
+    def conj(self) -> bool:
+        """The word carries the conjunction و (or ف)."""
+        return self.pre[:1] in ("و", "ف")
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.cls}, {self.val!r})"
+
+
+@lru_cache(maxsize=200_000)
+def classify_word(word: str) -> tuple[str, str, str, str | None, Any]:
+    """`(fold, key, prefix, class, value)` of one word: whole word first, then minus clitics."""
+    folded = fold(word)
+    if folded in _NOT_NUMBERS:
+        return folded, folded, "", None, None
+    if folded in _KNOWN:
+        cls, val = WORD_CLASSES.get(folded, (None, None))
+        return folded, folded, "", cls, val
+    for prefix in _PREFIXES:
+        rest = folded[len(prefix):]
+        if folded.startswith(prefix) and len(rest) >= 2 and rest in _KNOWN:
+            cls, val = WORD_CLASSES.get(rest, (None, None))
+            return folded, rest, prefix, cls, val
+    return folded, folded, "", None, None
+
+
+class PhraseTable:
+    """Multi-word entries (كانون الثاني، ما لا يقل عن) matched longest first at a token.
+
+    The first word is compared with clitics stripped (وأكثر من), the others as folded.
+    """
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self._by_head: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, value in entries.items():
+            words = fold(phrase).split()
+            self._by_head.setdefault(words[0], []).append((tuple(words[1:]), value))
+        for options in self._by_head.values():
+            options.sort(key=lambda option: -len(option[0]))
+
+    def match(self, toks: list[Tok], i: int) -> tuple[int, Any] | None:
+        """`(end, value)` of the longest entry starting at token `i`."""
+        if i >= len(toks):
+            return None
+        head = toks[i]
+        options = self._by_head.get(head.fold) or self._by_head.get(head.key)
+        for rest, value in options or ():
+            end = i + 1 + len(rest)
+            if end <= len(toks) and all(toks[i + 1 + k].fold == w for k, w in enumerate(rest)):
+                return end, value
+        return None
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split the normalized text into classified tokens (numbers, dates, times, words, symbols)."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        kind, raw = m.lastgroup, m.group()
+        if kind == "word":
+            toks.append(Tok(m.start(), m.end(), raw, *classify_word(raw)))
+        elif kind == "num":
+            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", "num", parse_digits(raw)))
+        elif kind == "sym":
+            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", "sym", raw))
+        else:
+            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", kind, _split_numbers(raw)))
+    return toks
+
+
+def _split_numbers(raw: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", raw.translate(_DIGITS)))
+
+
+class Digits:
+    """A digit string's value and shape (how many integer digits, decimal or not)."""
+
+    __slots__ = ("value", "int_digits", "decimal", "plain")
+
+    def __init__(self, value: float | None, int_digits: int, decimal: bool, plain: bool) -> None:
+        self.value, self.int_digits, self.decimal, self.plain = value, int_digits, decimal, plain
+
+    def __repr__(self) -> str:
+        return f"Digits({self.value})"
+
+
+#: longer digit strings are identifiers (phone numbers, IDs), never amounts.
+MAX_AMOUNT_DIGITS = 18
+
+
+def parse_digits(raw: str) -> Digits:
+    """Value of a digit string with separators.
+
+    Two kinds of separator: the last is the decimal mark, the others group thousands
+    (12،220,13). One kind: '.' is decimal (1.5 مليار) unless repeated; ',' and '،' group
+    thousands when every group has three digits and the lead is not 0 (1,500 vs 7,5).
+
+    >>> parse_digits("١٣٬٥٠٠").value, parse_digits("7,5").value, parse_digits("1.500.000").value
+    (13500.0, 7.5, 1500000.0)
+    """
+    s = raw.translate(_DIGITS)
+    s = "".join(ch for ch in s if ch not in _BIDI)
+    groups = re.split(r"([.,،])", s)
+    digits, seps = groups[::2], groups[1::2]
+    if not seps:
+        return _digits(s, "", len(s))
+    grouped = all(len(g) == 3 for g in digits[1:-1]) and digits[0] != "0" and len(digits[0]) <= 3
+    if len(set(seps)) > 1:
+        head = "".join(digits[:-1])
+        return _digits(head, digits[-1], len(head)) if grouped else Digits(None, len(s), True, False)
+    grouped = grouped and len(digits[-1]) == 3
+    if len(seps) == 1 and (seps[0] == "." or not grouped):
+        return _digits(digits[0], digits[1], len(digits[0]))
+    if grouped:
+        return _digits("".join(digits), "", len("".join(digits)))
+    return Digits(None, len(s), False, False)
+
+
+def _digits(int_part: str, frac_part: str, int_digits: int) -> Digits:
+    if int_digits > MAX_AMOUNT_DIGITS:
+        return Digits(None, int_digits, bool(frac_part), False)
+    value = float(f"{int_part}.{frac_part}" if frac_part else int_part)
+    return Digits(value, int_digits, bool(frac_part), not frac_part and int_part == int_part.lstrip("0"))
