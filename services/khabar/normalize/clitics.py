@@ -22,6 +22,7 @@ stem of three letters, the ambiguous ه كم كما نا need the stem attested.
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
 from typing import NamedTuple
 
 from khabar.normalize.lexicon import (
@@ -69,17 +70,40 @@ def _split_article(norm: str, folded: str) -> Clitics | None:
     return None
 
 
-def _accept_plain(prefix: str, rest: str, vocabulary: Container[str]) -> bool:
-    """May `prefix` be stripped from a word whose remainder (no article) is `rest`?"""
-    if len(rest) < 2:
+def _judge_plain(prefix: str, rest: str) -> bool | None:
+    """May `prefix` be stripped from a word whose remainder (no article) is `rest`?
+
+    True or False when the word alone decides, None when it takes the story's evidence.
+    """
+    if len(rest) < 2 or (prefix[-1] == "س" and rest[0] not in "يتنا"):
         return False
-    if prefix[-1] == "س" and rest[0] not in "يتنا":
-        return False
-    if prefix[-1] in "وف" and rest in KNOWN_AFTER_CONJ:
+    if (prefix[-1] in "وف" and rest in KNOWN_AFTER_CONJ) or (prefix[-1] in "بل" and rest in KNOWN_AFTER_PREP):
         return True
-    if prefix[-1] in "بل" and rest in KNOWN_AFTER_PREP:
-        return True
-    return len(rest) >= 3 and _attested(rest, vocabulary)
+    return None if len(rest) >= 3 else False
+
+
+@lru_cache(maxsize=200_000)
+def _plan(norm: str, folded: str) -> tuple[tuple[Clitics, bool], ...]:
+    """The word's candidate splits `(split, needs_evidence)`, best first (cached per word).
+
+    The enclitic is left empty here; it depends on the story's evidence too.
+    """
+    article = _split_article(norm, folded)
+    if article is not None:
+        return ((article, False),)
+    plan: list[tuple[Clitics, bool]] = []
+    if folded not in ROOT_WORDS:
+        for prefix in _PLAIN_PREFIXES:
+            if folded.startswith(prefix):
+                verdict = _judge_plain(prefix, folded[len(prefix):])
+                if verdict is not False:
+                    plan.append((Clitics(prefix, len(prefix), folded[len(prefix):], False, ""), verdict is None))
+                if verdict:
+                    break
+        if folded.startswith("و") and len(folded) >= 4 and folded not in WAW_ROOT_WORDS:
+            plan.append((Clitics("و", 1, folded[1:], False, ""), False))
+    plan.append((Clitics("", 0, folded, False, ""), False))
+    return tuple(plan)
 
 
 def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Clitics:
@@ -98,17 +122,29 @@ def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Cl
     >>> split_clitics("وزير", "وزير").pre, split_clitics("للحوثيين", "للحوثيين").base
     ('', 'الحوثيين')
     """
-    found = _split_article(norm, folded)
-    if found is not None:
-        return found
-    if folded not in ROOT_WORDS:
-        for prefix in _PLAIN_PREFIXES:
-            rest = folded[len(prefix):]
-            if folded.startswith(prefix) and _accept_plain(prefix, rest, vocabulary):
-                return Clitics(prefix, len(prefix), rest, False, find_enclitic(norm, rest, vocabulary))
-        if folded.startswith("و") and len(folded) >= 4 and folded not in WAW_ROOT_WORDS:
-            return Clitics("و", 1, folded[1:], False, find_enclitic(norm, folded[1:], vocabulary))
-    return Clitics("", 0, folded, False, find_enclitic(norm, folded, vocabulary))
+    for split, needs_evidence in _plan(norm, folded):
+        if needs_evidence and not _attested(split.base, vocabulary):
+            continue
+        if split.det:
+            return split
+        enclitic = find_enclitic(norm, split.base, vocabulary)
+        return Clitics(split.pre, split.base_offset, split.base, False, enclitic) if enclitic else split
+    raise AssertionError("a plan always ends with the unsplit word")
+
+
+@lru_cache(maxsize=200_000)
+def split_without_evidence(norm: str, folded: str) -> Clitics | None:
+    """The word's split when no story evidence can change it (cached), else None."""
+    split, needs_evidence = _plan(norm, folded)[0]
+    if needs_evidence:
+        return None
+    if split.det:
+        return split
+    options = _enclitic_options(norm, split.base)
+    if not options:
+        return split
+    enclitic, _, needs_evidence = options[0]
+    return None if needs_evidence else Clitics(split.pre, split.base_offset, split.base, False, enclitic)
 
 
 def find_enclitic(norm: str, base: str, vocabulary: Container[str] = ()) -> str:
@@ -121,18 +157,27 @@ def find_enclitic(norm: str, base: str, vocabulary: Container[str] = ()) -> str:
     >>> find_enclitic("بلاده", "بلاده", {"بلاد"}), find_enclitic("مدرسة", "مدرسه", {"مدرس"})
     ('ه', '')
     """
-    if base in NOT_ENCLITIC:
-        return ""
-    for enclitic in ENCLITICS_BY_LENGTH:
-        if not norm.endswith(enclitic):
-            continue
-        stem = base[: -len(enclitic)]
-        if stem in SHORT_STEMS:
+    for enclitic, stem, needs_evidence in _enclitic_options(norm, base):
+        if not needs_evidence or _attested(stem, vocabulary):
             return enclitic
-        if len(stem) < 2:
-            continue
         # a teh marbuta becomes ت before a pronoun: حكومته has the stem حكومة (folded حكومه)
-        evidence = _attested(stem, vocabulary) or (stem[-1] == "ت" and _attested(stem[:-1] + "ه", vocabulary))
-        if evidence or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3):
+        if stem[-1] == "ت" and _attested(stem[:-1] + "ه", vocabulary):
             return enclitic
     return ""
+
+
+@lru_cache(maxsize=200_000)
+def _enclitic_options(norm: str, base: str) -> tuple[tuple[str, str, bool], ...]:
+    """Candidate enclitics `(enclitic, stem, needs_evidence)`, best first (cached per word)."""
+    if base in NOT_ENCLITIC:
+        return ()
+    options: list[tuple[str, str, bool]] = []
+    for enclitic in ENCLITICS_BY_LENGTH:
+        stem = base[: -len(enclitic)]
+        if not norm.endswith(enclitic) or len(stem) < 2:
+            continue
+        decided = stem in SHORT_STEMS or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3)
+        options.append((enclitic, stem, not decided))
+        if decided:
+            break
+    return tuple(options)

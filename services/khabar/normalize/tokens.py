@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
@@ -27,38 +26,50 @@ _AR = char_class(ARABIC_LETTERS)
 _LATIN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
 _EMOJI = char_class(EMOJI_CHARS)
 _CLOSERS = r"\s<>\"\u00AB\u00BB.,;:!?)\]}'\u060C\u061B\u061F\u2026"
-_TOKEN_RE = re.compile(
-    rf"(?P<url>(?:https?://|www\.)[^\s<>\"\u00AB\u00BB]*[^{_CLOSERS}])"
+_TOKEN_RE = re.compile(  # the commonest alternatives first: the engine tries them in order
+    rf"(?P<arabic>[{_AR}]+)"
+    r"|(?P<digit>[0-9]+(?:[.,][0-9]+)*)(?![0-9A-Za-z._%+-]*@)"
+    rf"|(?P<url>(?:https?://|www\.)[^\s<>\"\u00AB\u00BB]*[^{_CLOSERS}])"
     r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
-    r"|(?P<digit>[0-9]+(?:[.,][0-9]+)*)"
-    rf"|(?P<arabic>[{_AR}]+)"
     rf"|(?P<latin>[{_LATIN}][{_LATIN}\u0300-\u036F]*(?P<mixed>[0-9][{_LATIN}0-9]*)?)"
     rf"|(?P<emoji>[\U0001F1E6-\U0001F1FF]{{2}}|[{_EMOJI}][\uFE0F\u20E3]?(?:\u200D[{_EMOJI}]\uFE0F?)*)"
-    rf"|(?P<word>[^\W\d_{_AR}]+)"
     r"|(?P<punct>(?P<p>[^\w\s])(?P=p)*)"
+    rf"|(?P<word>[^\W\d_{_AR}]+)"
     r"|(?P<other>\S)"
 )
+
+#: The same pattern without named groups, for finding (cheaper per match than `lastgroup` bookkeeping).
+_FIND_RE = re.compile(re.sub(r"\(\?P<(?!p>)\w+>", "(?:", _TOKEN_RE.pattern).replace("(?P<p>", "(").replace("(?P=p)", "\\1"))
 
 SHAPES = ("arabic", "digit", "latin", "punct", "mixed", "other")
 
 
-def find_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yield `(start, end, shape)` for each token of `text[start:end]`.
+_SHAPE_OF_GROUP = {"arabic": "arabic", "digit": "digit", "latin": "latin", "url": "other", "email": "other",
+                   "emoji": "other", "word": "other", "other": "other"}
 
-    >>> t = "بلغت ١٢٫٥٪ في F16"
+
+def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """`(start, end)` of each token of `text[start:end]`, in order.
+
     >>> from khabar.normalize.clean import normalize_text
-    >>> n = normalize_text(t)[0]; [(n[s:e], shape) for s, e, shape in find_tokens(n)]
+    >>> n = normalize_text("بلغت ١٢٫٥٪ في F16")[0]
+    >>> [(n[s:e], token_shape(n[s:e])) for s, e in find_tokens(n)]
     [('بلغت', 'arabic'), ('12.5', 'digit'), ('%', 'punct'), ('في', 'arabic'), ('F16', 'mixed')]
     """
-    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        kind = match.lastgroup
-        if kind == "latin" and match.group("mixed"):
-            kind = "mixed"
-        elif kind in ("punct", "p"):
-            kind = "punct" if unicodedata.category(match.group()[0])[0] == "P" else "other"
-        elif kind in ("url", "email", "emoji", "word", "other"):
-            kind = "other"
-        yield match.start(), match.end(), kind  # type: ignore[misc]
+    return [match.span() for match in _FIND_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+@lru_cache(maxsize=200_000)
+def token_shape(token: str) -> str:
+    """One of `SHAPES`, from the alternative of the token pattern that matches `token`."""
+    match = _TOKEN_RE.match(token)
+    group = match.lastgroup if match else None
+    shape = _SHAPE_OF_GROUP.get(group or "")
+    if shape is None:  # a run of one punctuation mark or symbol
+        return "punct" if unicodedata.category(token[0])[0] == "P" else "other"
+    if shape == "latin" and match and match.group("mixed"):
+        return "mixed"
+    return shape
 
 
 @lru_cache(maxsize=200_000)
