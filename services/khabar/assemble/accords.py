@@ -15,8 +15,10 @@ from khabar.assemble import lexicon
 from khabar.assemble.context import Story
 from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
 
-_INDEX = PhraseIndex([(w, "agreement") for w in lexicon.AGREEMENT_TRIGGERS]
-                     + [(w, "meeting") for w in lexicon.MEETING_TRIGGERS])
+_INDEX = PhraseIndex(
+    [(w, "agreement") for w in lexicon.AGREEMENT_TRIGGERS]
+    + [(w, "meeting") for w in lexicon.MEETING_TRIGGERS]
+)
 _CONCLUDE = fold_all(lexicon.CONCLUDE_VERBS)
 _TALKS = fold_all(("محادثات", "مباحثات"))
 _TALKS_VERBS = fold_all(lexicon.TALKS_VERBS)
@@ -28,8 +30,9 @@ _PURPOSE = fold_all(("للتوصل", "التوصل", "لإبرام", "لتوقي
 
 
 def _is_verb(story: Story, match: Match) -> bool:
-    return story.words[match.first].has(_CONCLUDE) or story.words[match.first].fold.startswith(("التق", "اجتمع",
-                                                                                               "استقبل"))
+    return story.words[match.first].has(_CONCLUDE) or story.words[match.first].fold.startswith(
+        ("التق", "اجتمع", "استقبل")
+    )
 
 
 def _parties(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
@@ -38,13 +41,18 @@ def _parties(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
     if a < hi and story.words[a].fold == _BETWEEN:
         a += 1
     b = a
-    while b < hi and b - a < 10 and not ((story.words[b].has(_TOPIC) or story.words[b].has(args._STOPS))
-                                         and story.entity_at(b) is None):
+    while (
+        b < hi
+        and b - a < 10
+        and not (
+            (story.words[b].has(_TOPIC) or story.words[b].has(args._STOPS)) and story.entity_at(b) is None
+        )
+    ):
         b += 1
     found = args.find_groups(story, a, b, _PARTY_TYPES)
     parties = [args.actor_span(story, None, first, last, "party") for first, last in found]
     parties += _conjoined_phrase(story, found, b)
-    if not parties and a < b:
+    if not parties and a < b and match.payload == "agreement":
         phrase = args.read_phrase(story, a, b, max_words=5)
         parties = [args.actor_span(story, None, *phrase, "party")] if phrase else []
     return parties
@@ -55,7 +63,12 @@ def _conjoined_phrase(story: Story, found: list[tuple[int, int]], hi: int) -> li
     if not found:
         return []
     i = found[-1][1] + 1
-    if i < hi and story.words[i].fold.startswith(_AND) and story.entity_at(i) is None and story.group_at(i) is None:
+    if (
+        i < hi
+        and story.words[i].fold.startswith(_AND)
+        and story.entity_at(i) is None
+        and story.group_at(i) is None
+    ):
         phrase = args.read_phrase(story, i, hi, max_words=2)
         if phrase:
             return [args.actor_span(story, None, *phrase, "party")]
@@ -73,8 +86,9 @@ def _concluded(story: Story, match: Match, lo: int) -> bool:
 
 
 def _keep(story: Story, match: Match, lo: int) -> bool:
-    if args.is_irrealis(story, match.first, lo) or \
-            any(story.words[k].has(_PURPOSE) for k in range(max(lo, match.first - 2), match.first)):
+    if args.is_irrealis(story, match.first, lo) or any(
+        story.words[k].has(_PURPOSE) for k in range(max(lo, match.first - 2), match.first)
+    ):
         return False
     if match.payload == "agreement":
         return _concluded(story, match, lo)
@@ -100,11 +114,19 @@ def find_accords(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
         if match.payload == "meeting" and not parties:
             continue
         seen.add(match.payload)
-        event: dict[str, Any] = {"type": match.payload, "killed": None, "injured": None, "actors": parties,
-                                 "source": args.find_source(story, lo, hi),
-                                 "time": args.find_time(story, match.first, match.last, lo, hi)}
-        event["location"] = (args.find_location(story, match.first, match.last, match.last + 1, hi)
-                             if match.payload == "meeting" else None)
+        event: dict[str, Any] = {
+            "type": match.payload,
+            "killed": None,
+            "injured": None,
+            "actors": parties,
+            "source": args.find_source(story, lo, hi),
+            "time": args.find_time(story, match.first, match.last, lo, hi),
+        }
+        event["location"] = (
+            args.find_location(story, match.first, match.last, match.last + 1, hi)
+            if match.payload == "meeting"
+            else None
+        )
         topic = _topic(story, match, hi)
         if topic:
             event["topic"] = topic

@@ -18,12 +18,16 @@ from khabar.doc import Span
 _DESIGNATORS = fold_all(lexicon.PLACE_DESIGNATORS)
 _DIRECTIONS = PhraseIndex((d, d) for d in lexicon.DIRECTIONS)
 _LOCATIVES = fold_all(lexicon.LOCATIVES)
+_REPORTING = fold_all(v for v, _lemma in lexicon.REPORTING_VERBS)
 _STOPS = fold_all(lexicon.PHRASE_STOPS)
 ATTRIBUTION = PhraseIndex((m, m) for m in lexicon.ATTRIBUTION_MARKERS)
-_SAY_AFTER_MA = fold_all(("أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "قال", "قالت", "أورد", "أوردت",
-                          "نقل", "نقلت"))
+_SAY_AFTER_MA = fold_all(
+    ("أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "قال", "قالت", "أورد", "أوردت", "نقل", "نقلت")
+)
 _MA = fold("ما")
 _GEO_ATTRS = ("geonames_id", "lat", "lon", "country")
+#: Words between a trigger and a place after it beyond which the place belongs to another clause.
+MAX_PLACE_DISTANCE = 30
 
 
 def clitic_free_start(word: Word, key: str) -> int:
@@ -44,7 +48,7 @@ def _designator_key(word: Word) -> str | None:
 
 
 def _extend_place(story: Story, first: int, last: int, lo: int, hi: int) -> tuple[int, int, int]:
-    """Widen a place name over designators before it and a direction after it; returns (first, last, start)."""
+    """Widen a place over designators before it and a direction after it: (first, last, start)."""
     words = story.words
     while first - 1 >= lo and _designator_key(words[first - 1]) and last - first < 5:
         first -= 1
@@ -59,8 +63,15 @@ def _extend_place(story: Story, first: int, last: int, lo: int, hi: int) -> tupl
 def _is_locative(story: Story, first: int, start: int) -> bool:
     """A place after في/قرب/عند ... or with a clitic ب glued to it ("بمدينة", "وبغداد")."""
     word = story.words[first]
-    glued = fold(story.doc.text[word.start:start])
+    glued = fold(story.doc.text[word.start : start])
     return "ب" in glued or (first > 0 and story.words[first - 1].has(_LOCATIVES))
+
+
+def _subject_place(story: Story, place_first: int, trigger_first: int, lo: int) -> bool:
+    """A place before the trigger that is its subject ("مدينة حمورية تتعرض لقصف") or a dateline."""
+    if place_first <= lo + 1:
+        return True
+    return trigger_first - place_first <= 6 and not story.words[place_first - 1].has(_REPORTING)
 
 
 def _designator_places(story: Story, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -68,11 +79,21 @@ def _designator_places(story: Story, lo: int, hi: int) -> list[tuple[int, int]]:
     found, words = [], story.words
     for i in range(lo, hi - 1):
         nxt = words[i + 1]
-        if _designator_key(words[i]) and nxt.is_arabic and not nxt.has(_STOPS) and not _designator_key(nxt) \
-                and story.group_at(i + 1) is None:
+        if (
+            _designator_key(words[i])
+            and nxt.is_arabic
+            and not nxt.has(_STOPS)
+            and not _designator_key(nxt)
+            and story.group_at(i + 1) is None
+        ):
             last = i + 1
-            while last + 1 < hi and words[last + 1].is_arabic and not words[last + 1].has(_STOPS) \
-                    and last - i < 3 and not words[last + 1].fold.startswith("و"):
+            while (
+                last + 1 < hi
+                and words[last + 1].is_arabic
+                and not words[last + 1].has(_STOPS)
+                and last - i < 3
+                and not words[last + 1].fold.startswith("و")
+            ):
                 last += 1
             found.append((i + 1, last))
     return found
@@ -80,8 +101,11 @@ def _designator_places(story: Story, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def place_candidates(story: Story, lo: int, hi: int) -> list[tuple[int, int, dict[str, Any] | None]]:
     """Place names in words[lo:hi]: LOC entities, or designator phrases when there are none."""
-    locs = [(e.first, e.last, e.span) for e in story.entities
-            if lo <= e.first < hi and e.span.get("type") == "LOC"]
+    locs = [
+        (e.first, e.last, e.span)
+        for e in story.entities
+        if lo <= e.first < hi and e.span.get("type") == "LOC"
+    ]
     if locs:
         return locs
     return [(first, last, None) for first, last in _designator_places(story, lo, hi)]
@@ -96,7 +120,11 @@ def find_location(story: Story, first: int, last: int, lo: int, hi: int) -> Span
         ext_first, ext_last, start = _extend_place(story, p_first, p_last, lo, hi)
         after = p_first > last
         distance = p_first - last if after else first - p_last
-        rank = (not after, not _is_locative(story, ext_first, start), distance)
+        locative = _is_locative(story, ext_first, start)
+        if (after and distance > MAX_PLACE_DISTANCE) or (not after and not locative and not _subject_place(
+                story, ext_first, first, lo)):
+            continue  # a place far away, or a speaker before the verb ("وتؤكد روسيا ان الضربات")
+        rank = (not after, not locative, distance)
         if best_rank is None or rank < best_rank:
             best, best_rank = (start, ext_last, entity), rank
     if best is None:
@@ -152,14 +180,18 @@ def find_source(story: Story, lo: int, hi: int) -> Span | None:
 def actor_span(story: Story, placed: Placed | None, first: int, last: int, role: str, **attrs: Any) -> Span:
     """An `actors` item: the span, its role and a canonical key when the lexicon knows the group."""
     group = story.group_at(first)
-    key = group.payload if group is not None else fold(story.doc.text[story.words[first].start:
-                                                                      story.words[last].end])
+    key = (
+        group.payload
+        if group is not None
+        else fold(story.doc.text[story.words[first].start : story.words[last].end])
+    )
     span = phrase_span(story, first, last)
     return {**span, "role": role, "key": key, **attrs}
 
 
-def find_groups(story: Story, lo: int, hi: int, types: tuple[str, ...] = ("ORG", "PER", "MISC")) -> list[
-        tuple[int, int]]:
+def find_groups(
+    story: Story, lo: int, hi: int, types: tuple[str, ...] = ("ORG", "PER", "MISC")
+) -> list[tuple[int, int]]:
     """Armed groups and named actors in words[lo:hi] (lexicon groups first, then entities)."""
     found = [(g.first, g.last) for g in story.groups if lo <= g.first < hi]
     taken = {i for first, last in found for i in range(first, last + 1)}
@@ -169,10 +201,38 @@ def find_groups(story: Story, lo: int, hi: int, types: tuple[str, ...] = ("ORG",
     return sorted(found)
 
 
-_TIME_WORDS = fold_all(("يوم", "اليوم", "أمس", "امس", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
-                        "الأربعاء", "الخميس", "الجمعة", "صباح", "مساء", "ليل", "فجر", "فجرا", "صباحا",
-                        "مساء", "ليلا", "الماضي", "الماضية", "أيضا", "ايضا", "كذلك", "حتى", "الآن"))
-_GAP_WORDS = fold_all(("عن", "ما", "قد", "ربما", "على", "الأقل", "جميع", "كل"))
+_TIME_WORDS = fold_all(
+    (
+        "يوم",
+        "اليوم",
+        "أمس",
+        "امس",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "صباح",
+        "مساء",
+        "ليل",
+        "فجر",
+        "فجرا",
+        "صباحا",
+        "مساء",
+        "ليلا",
+        "الماضي",
+        "الماضية",
+        "أيضا",
+        "ايضا",
+        "كذلك",
+        "حتى",
+        "الآن",
+    )
+)
+_GAP_WORDS = fold_all(("عن", "ما", "قد", "ربما", "على", "الأقل", "جميع", "كل", "وفق", "بحسب", "حسب", "وفقا"))
 _IRREALIS = fold_all(lexicon.IRREALIS_MARKERS)
 _BACKGROUND = fold_all(lexicon.BACKGROUND_MARKERS)
 
@@ -180,8 +240,13 @@ _BACKGROUND = fold_all(lexicon.BACKGROUND_MARKERS)
 def is_skippable(story: Story, i: int) -> bool:
     """Words a trigger and its count may have between them: punctuation, names, time adverbs."""
     w = story.words[i]
-    return (w.is_punct or w.has(_TIME_WORDS) or w.has(_GAP_WORDS) or story.entity_at(i) is not None
-            or story.group_at(i) is not None)
+    return (
+        w.is_punct
+        or w.has(_TIME_WORDS)
+        or w.has(_GAP_WORDS)
+        or story.entity_at(i) is not None
+        or story.group_at(i) is not None
+    )
 
 
 def gap_ok(story: Story, a: int, b: int, limit: int = 8) -> bool:
@@ -191,8 +256,11 @@ def gap_ok(story: Story, a: int, b: int, limit: int = 8) -> bool:
 
 def find_time(story: Story, first: int, last: int, lo: int, hi: int) -> dict[str, Any] | None:
     """The event's time: the nearest date or duration in the sentence, resolved to a window."""
-    best = min((t for t in story.times if lo <= t.first < hi),
-               key=lambda t: (t.first - last if t.first > last else first - t.last), default=None)
+    best = min(
+        (t for t in story.times if lo <= t.first < hi),
+        key=lambda t: t.first - last if t.first > last else first - t.last,
+        default=None,
+    )
     return time_of(best.span, parse_published(story.doc.published_at)) if best else None
 
 

@@ -25,7 +25,9 @@ class Assembler:
         self.buckets: dict[str, dict[str, Any]] = {}
         self.records: dict[str, dict[str, Any]] = {}
 
-    def add(self, document: dict[str, Any], seen: str | None = None) -> list[tuple[str, dict[str, Any] | None]]:
+    def add(
+        self, document: dict[str, Any], seen: str | None = None
+    ) -> list[tuple[str, dict[str, Any] | None]]:
         """Fold one story version in; returns the `(event_id, record | None)` upserts it caused."""
         state, sends = route(self.stories.get(document["id"]), document, seen)
         self.stories[document["id"]] = state

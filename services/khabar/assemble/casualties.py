@@ -15,10 +15,11 @@ from khabar.assemble import arguments as args
 from khabar.assemble import lexicon
 from khabar.assemble.context import Story
 from khabar.assemble.counts import Bounds, Count
-from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
+from khabar.assemble.triggers import Match, PhraseIndex, Word, fold, fold_all
 
-_TRIGGERS = PhraseIndex([(w, "killed") for w in lexicon.KILLED_TRIGGERS]
-                        + [(w, "injured") for w in lexicon.INJURED_TRIGGERS])
+_TRIGGERS = PhraseIndex(
+    [(w, "killed") for w in lexicon.KILLED_TRIGGERS] + [(w, "injured") for w in lexicon.INJURED_TRIGGERS]
+)
 _KILLED_NOUNS = fold_all(lexicon.KILLED_NOUNS)
 _INJURED_NOUNS = fold_all(lexicon.INJURED_NOUNS)
 _PERSONS = fold_all(lexicon.PERSON_NOUNS + lexicon.DISPLACED_NOUNS)
@@ -31,6 +32,8 @@ _NO_CASUALTY = fold_all(lexicon.NO_CASUALTY_MARKERS)
 _PERPETRATOR = fold_all(lexicon.PERPETRATOR_MARKERS)
 _DEATH_NOUNS = fold_all(("حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"))
 _MIN = fold("من")
+#: Verb forms that can follow their subject ("جنديين تركيين قتلا").
+_VERBS = fold_all(("قتل", "قتلا", "قتلوا", "قتلت", "أصيب", "أصيبا", "أصيبوا", "استشهد", "استشهدا", "جرح"))
 
 
 @dataclass
@@ -48,8 +51,12 @@ class Figure:
 def noun_role(story: Story, count: Count) -> str | None:
     """'killed'/'injured' when the counted noun says so, 'person' for people, None for things."""
     noun = story.words[count.noun_i] if count.noun_i is not None else None
-    for role, forms in (("killed", _KILLED_NOUNS), ("injured", _INJURED_NOUNS), ("none", _NON_PERSONS),
-                        ("person", _PERSONS)):
+    for role, forms in (
+        ("killed", _KILLED_NOUNS),
+        ("injured", _INJURED_NOUNS),
+        ("none", _NON_PERSONS),
+        ("person", _PERSONS),
+    ):
         if (count.noun and count.noun in forms) or (noun is not None and noun.has(forms)):
             return None if role == "none" else role
     return "person"
@@ -64,14 +71,22 @@ def _governing_trigger(story: Story, count: Count, triggers: list[Match]) -> Mat
     for t in triggers:
         if t.first >= after_from and args.gap_ok(story, after_from, t.first, limit=6):
             return t
+    if before:  # "لقي نحو 17 عنصرا من مليشيا الحوثي مصرعهم": a weak verb closed by حتف/مصرع
+        return _death_noun_after(story, triggers, after_from)
     return None
 
 
+def _death_noun_after(story: Story, triggers: list[Match], i: int) -> Match | None:
+    closing = next((t for t in triggers if t.first >= i and story.words[t.first].has(_DEATH_NOUNS)), None)
+    if closing is None or closing.first - i > 8:
+        return None
+    return closing if not any(story.words[k].is_punct and story.words[k].fold != '"' for k in range(i, closing.first)) \
+        else None
+
+
 def _is_subset(story: Story, count: Count, lo: int) -> bool:
-    i = count.first - 1
-    if i >= lo and story.words[i].fold == _MIN:
-        i -= 1
-    return i >= lo and story.words[i].has(_SUBSET)
+    """A figure after بينهم/منهم ("بينهم 270 طفلا", "بينهم قياديان اثنان")."""
+    return any(story.words[i].has(_SUBSET) for i in range(max(lo, count.first - 3), count.first))
 
 
 def _figures_from_counts(story: Story, lo: int, hi: int, triggers: list[Match]) -> list[Figure]:
@@ -90,18 +105,28 @@ def _figures_from_counts(story: Story, lo: int, hi: int, triggers: list[Match]) 
     return figures
 
 
-def _bare_figure(story: Story, trigger: Match, hi: int) -> Figure | None:
-    """A trigger without a number: "مقتل جندي" is one, "مقتل شابين" two; anything else no figure."""
+def persons_in(word: Word) -> int | None:
+    """1 for a singular person noun ("جندي"), 2 for a dual ("قياديان", "شابين"), else None."""
+    if word.has(_DUAL) or any(k.endswith("ان") and k[:-2] in _SINGULAR for k in word.keys):
+        return 2
+    return 1 if word.has(_SINGULAR) or any(k.endswith("ا") and k[:-1] in _SINGULAR for k in word.keys) else None
+
+
+def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | None:
+    """A trigger without a number: "مقتل جندي" is one, "جنديين تركيين قتلا" two; anything else no figure."""
     i = trigger.last + 1
     while i < hi and args.is_skippable(story, i) and story.entity_at(i) is None and story.group_at(i) is None:
         i += 1
-    if i >= hi or story.words[trigger.first].has(_WEAK):
+    weak = story.words[trigger.first].has(_WEAK)
+    if i < hi and (n := persons_in(story.words[i])):
+        closing = _death_noun_after(story, _TRIGGERS.find(story.words, i, hi), i + 1) if weak else trigger
+        if closing is not None:
+            return Figure(closing.payload, {"min": n, "max": n}, trigger.first, max(i, closing.last), trigger)
+    if weak or not story.words[trigger.first].has(_VERBS):
         return None
-    word = story.words[i]
-    if word.has(_DUAL):
-        return Figure(trigger.payload, {"min": 2, "max": 2}, trigger.first, i, trigger)
-    if word.has(_SINGULAR):
-        return Figure(trigger.payload, {"min": 1, "max": 1}, trigger.first, i, trigger)
+    for k in range(trigger.first - 1, max(lo, trigger.first - 3) - 1, -1):
+        if n := persons_in(story.words[k]):
+            return Figure(trigger.payload, {"min": n, "max": n}, k, trigger.last, trigger)
     return None
 
 
@@ -115,10 +140,13 @@ def find_figures(story: Story, lo: int, hi: int) -> list[Figure]:
     figures = _figures_from_counts(story, lo, hi, triggers)
     used = {f.trigger.first for f in figures if f.trigger is not None}
     for trigger in triggers:
-        if trigger.first in used or args.is_irrealis(story, trigger.first, lo) or \
-                args.is_background(story, trigger.first, lo):
+        if (
+            trigger.first in used
+            or args.is_irrealis(story, trigger.first, lo)
+            or args.is_background(story, trigger.first, lo)
+        ):
             continue
-        figure = _bare_figure(story, trigger, hi)
+        figure = _bare_figure(story, trigger, lo, hi)
         if figure is not None:
             figures.append(figure)
     return sorted(figures, key=lambda f: f.first)
@@ -161,8 +189,11 @@ def _perpetrator(story: Story, figures: list[Figure], lo: int, hi: int) -> list[
             if found:
                 return [args.actor_span(story, None, *found[0], "perpetrator")]
     trigger = first.trigger
-    if trigger is not None and trigger.first == trigger.last and story.words[trigger.first].has(
-            fold_all(("قتل", "قتلت", "أصاب", "أصابت"))):
+    if (
+        trigger is not None
+        and trigger.first == trigger.last
+        and story.words[trigger.first].has(fold_all(("قتل", "قتلت", "أصاب", "أصابت")))
+    ):
         found = args.find_groups(story, trigger.last + 1, min(hi, trigger.last + 4))
         if found and found[0][0] < first.first:
             return [args.actor_span(story, None, *found[0], "perpetrator")]
@@ -184,7 +215,9 @@ def build_report(story: Story, figures: list[Figure], lo: int, hi: int) -> dict[
     event["victims"] = sorted({v["key"] for v in victims})
     evidence = [story.span(f.trigger.first, f.trigger.last) for f in figures if f.trigger]
     evidence += [story.doc.span(f.count.start, f.count.end) for f in figures if f.count]
-    event["evidence"] = sorted({(e["start"], e["end"]): e for e in evidence}.values(), key=lambda e: e["start"])
+    event["evidence"] = sorted(
+        {(e["start"], e["end"]): e for e in evidence}.values(), key=lambda e: e["start"]
+    )
     event["trigger"] = evidence[0]
     event["_anchor"] = (anchor_first, anchor_last)
     return event

@@ -57,7 +57,7 @@ def _words_without_tokens(text: str) -> list[Word]:
     words: list[Word] = []
     sent, last_end = 0, 0
     for m in _WORD_RE.finditer(text):
-        if words and ("\n" in text[last_end:m.start()] or _SENTENCE_END_RE.fullmatch(words[-1].text)):
+        if words and ("\n" in text[last_end : m.start()] or _SENTENCE_END_RE.fullmatch(words[-1].text)):
             sent += 1
         words.append(make_word(len(words), m.start(), m.end(), m.group(), sent))
         last_end = m.end()

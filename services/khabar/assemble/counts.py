@@ -18,21 +18,40 @@ from khabar.assemble.triggers import Word, fold, fold_all
 
 Bounds = dict[str, float | int | None]
 
-_COUNTED = fold_all(lexicon.KILLED_NOUNS + lexicon.INJURED_NOUNS + lexicon.PERSON_NOUNS
-                    + lexicon.NON_PERSON_NOUNS + lexicon.DISPLACED_NOUNS)
+_COUNTED = fold_all(
+    lexicon.KILLED_NOUNS
+    + lexicon.INJURED_NOUNS
+    + lexicon.PERSON_NOUNS
+    + lexicon.NON_PERSON_NOUNS
+    + lexicon.DISPLACED_NOUNS
+)
 #: Bound words before a bare number, longest first, with the approx value they give.
-_BOUND_WORDS = tuple((tuple(fold(w) for w in phrase.split()), approx) for phrase, approx in (
-    ("ما لا يقل عن", "gte"), ("لا يقل عن", "gte"), ("ما يزيد عن", "gt"), ("ما يزيد على", "gt"),
-    ("أكثر من", "gt"), ("اكثر من", "gt"), ("أقل من", "lt"), ("ما يقارب", "about"), ("نحو", "about"),
-    ("حوالي", "about"), ("حوالى", "about"), ("قرابة", "about"), ("زهاء", "about"), ("يقارب", "about"),
-))
+_BOUND_WORDS = tuple(
+    (tuple(fold(w) for w in phrase.split()), approx)
+    for phrase, approx in (
+        ("ما لا يقل عن", "gte"),
+        ("لا يقل عن", "gte"),
+        ("ما يزيد عن", "gt"),
+        ("ما يزيد على", "gt"),
+        ("أكثر من", "gt"),
+        ("اكثر من", "gt"),
+        ("أقل من", "lt"),
+        ("ما يقارب", "about"),
+        ("نحو", "about"),
+        ("حوالي", "about"),
+        ("حوالى", "about"),
+        ("قرابة", "about"),
+        ("زهاء", "about"),
+        ("يقارب", "about"),
+    )
+)
 _AT_LEAST = (fold("على"), fold("الأقل"))
 _SCALE = {fold("ألف"): 1000, fold("آلاف"): 1000, fold("ألفا"): 1000, fold("مليون"): 1_000_000}
 
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A figure of people: word range, bounds, the quantify stage's unit (folded) and the noun's word index."""
+    """A figure of people: word range, bounds, quantify's unit (folded) and the noun's word index."""
 
     first: int
     last: int
@@ -81,7 +100,7 @@ def _noun_after(words: list[Word], first: int, last: int) -> int | None:
     nxt = last + 1
     while nxt < len(words) and words[nxt].fold in ('"', "“", "”", "«", "»"):
         nxt += 1
-    if nxt < len(words) and words[nxt].sent == words[last].sent and words[nxt].is_arabic:
+    if nxt < len(words) and words[nxt].sent == words[last].sent and words[nxt].has(_COUNTED):
         return nxt
     return None
 
@@ -96,7 +115,9 @@ def counts_from_quantities(words: list[Word], quantities: list[dict[str, Any]]) 
         span = word_range(words, starts, q["start"], q["end"])
         if span is None:
             continue
-        noun_i = _noun_after(words, *span)
+        counted = q.get("counted")
+        noun_span = word_range(words, starts, counted["start"], counted["end"]) if counted else None
+        noun_i = noun_span[0] if noun_span else _noun_after(words, *span)
         noun = fold(q["unit"]) if q.get("unit") else None
         bounds = bounds_of(q)
         vague = bounds["min"] is None and bounds["max"] is None
@@ -132,8 +153,12 @@ def fallback_counts(words: list[Word], covered: set[int]) -> list[Count]:
             value, last = value * _SCALE[words[last + 1].fold], last + 1
         first, approx = _bound_before(words, w.i)
         noun_i = last + 1 if last + 1 < len(words) and words[last + 1].sent == w.sent else None
-        if noun_i is not None and approx == "exact" and noun_i + 2 < len(words) and \
-                (words[noun_i + 1].fold, words[noun_i + 2].fold) == _AT_LEAST:
+        if (
+            noun_i is not None
+            and approx == "exact"
+            and noun_i + 2 < len(words)
+            and (words[noun_i + 1].fold, words[noun_i + 2].fold) == _AT_LEAST
+        ):
             approx, last = "gte", noun_i + 2
         bounds = bounds_of({"value": value, "min": value, "max": value, "approx": approx})
         if noun_i is not None and not words[noun_i].is_arabic:
@@ -146,7 +171,11 @@ def find_counts(words: list[Word], quantities: list[dict[str, Any]]) -> list[Cou
     """All counts of a story, from quantities first and the digit fallback for the rest."""
     counts = counts_from_quantities(words, quantities)
     starts = [w.start for w in words]
-    covered = {i for q in quantities if (span := word_range(words, starts, q["start"], q["end"]))
-               for i in range(span[0], span[1] + 1)}
+    covered = {
+        i
+        for q in quantities
+        if (span := word_range(words, starts, q["start"], q["end"]))
+        for i in range(span[0], span[1] + 1)
+    }
     counts += fallback_counts(words, covered)
     return sorted(counts, key=lambda c: c.first)

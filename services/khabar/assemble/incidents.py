@@ -23,19 +23,58 @@ _CLASH_VERBS = fold_all(lexicon.CLASH_VERBS)
 _LAUNCH = fold_all(lexicon.LAUNCH_VERBS)
 _ATTACKER_ADJ = {fold(a): key for a, key in lexicon.ATTACKER_ADJECTIVES}
 _ATTACKER_FORMS = frozenset(_ATTACKER_ADJ)
-_BACKDROP = fold_all(("منذ", "ذكرى", "خلفية", "قضية", "التحقيق", "تحقيق", "مذكرة", "أمر", "أوامر", "مراكز",
-                      "مركز", "سجن", "معسكر", "ضحايا", "لضحايا", "مسؤولية", "المسؤولية", "طالب", "طالبت"))
-_STRIKE_CONTEXT = fold_all(("ضد", "على", "جوية", "شن", "شنت", "نفذ", "نفذت", "تنفذ", "تنفذها", "لشنها",
-                            "بشن", "جوي") + tuple(_ATTACKER_ADJ))
-_MISSILE_CONTEXT = fold_all(("أطلق", "أطلقت", "إطلاق", "سقط", "سقوط", "استهدف", "استهدفت", "على", "باتجاه"))
+_BACKDROP = fold_all(
+    (
+        "منذ",
+        "ذكرى",
+        "خلفية",
+        "قضية",
+        "التحقيق",
+        "تحقيق",
+        "مذكرة",
+        "أمر",
+        "أوامر",
+        "مراكز",
+        "مركز",
+        "سجن",
+        "معسكر",
+        "ضحايا",
+        "لضحايا",
+        "مسؤولية",
+        "المسؤولية",
+        "طالب",
+        "طالبت",
+    )
+)
+_STRIKE_CONTEXT = fold_all(
+    ("ضد", "على", "جوية", "شن", "شنت", "نفذ", "نفذت", "تنفذ", "تنفذها", "لشنها", "بشن", "جوي")
+    + tuple(_ATTACKER_ADJ)
+)
+_MISSILE_CONTEXT = fold_all(("أطلق", "أطلقت", "إطلاق", "سقط", "سقوط", "استهدف", "استهدفت", "يستهدف", "على",
+                             "باتجاه", "اعترض", "اعترضت", "اعتراض", "تصدت", "أسقط", "أسقطت", "باليستي", "باليستية"))
 _COUNTED_KINDS = ("arrest", "displacement")
+_RELATIVE = fold_all(("الذي", "التي", "الذين"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
-_SPECIFICITY = ("clash", "attack", "raid", "shooting", "shelling", "missile", "drone", "air_strike",
-                "bombing", "stabbing", "ramming", "suicide_bombing")
+_SPECIFICITY = (
+    "clash",
+    "attack",
+    "raid",
+    "shooting",
+    "shelling",
+    "missile",
+    "drone",
+    "air_strike",
+    "bombing",
+    "stabbing",
+    "ramming",
+    "suicide_bombing",
+)
 
 
 def _near(story: Story, i: int, forms: frozenset[str], before: int, after: int, lo: int, hi: int) -> bool:
-    return any(story.words[k].has(forms) for k in range(max(lo, i - before), min(hi, i + after + 1)) if k != i)
+    return any(
+        story.words[k].has(forms) for k in range(max(lo, i - before), min(hi, i + after + 1)) if k != i
+    )
 
 
 def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
@@ -47,12 +86,24 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     single = match.first == match.last
     if subtype == "clash":
         verb_before = first > lo and words[first - 1].has(_CLASH_VERBS)
-        return verb_before or (words[first].has(_CLASH_VERBS) and not (first > lo and words[first - 1].has(_CAUSES)))
+        return verb_before or (
+            words[first].has(_CLASH_VERBS) and not (first > lo and words[first - 1].has(_CAUSES))
+        )
+    if subtype == "attack" and any(k.startswith("ال") for k in words[first].keys) and \
+            not _place_follows(story, match, hi):
+        return False  # "وصف ... الهجوم بأنه": a definite bare noun usually points back to an earlier event
     if single and words[first].has(fold_all(("ضربة", "ضربات"))):
         return _near(story, first, _STRIKE_CONTEXT, 2, 2, lo, hi)
     if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
         return _near(story, first, _MISSILE_CONTEXT, 2, 2, lo, hi)
     return True
+
+
+def _place_follows(story: Story, match: Match, hi: int, reach: int = 6) -> bool:
+    """A place or a relative clause ("الذي استهدف") right after the trigger."""
+    for first, _last, _entity in args.place_candidates(story, match.last + 1, min(hi, match.last + 1 + reach)):
+        return first > match.last
+    return any(story.words[k].has(_RELATIVE) for k in range(match.last + 1, min(hi, match.last + 3)))
 
 
 def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any]]:
@@ -61,7 +112,9 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
     if after < hi and story.words[after].has(_ATTACKER_FORMS):
         key = next(_ATTACKER_ADJ[k] for k in story.words[after].keys if k in _ATTACKER_ADJ)
         return [{**story.span(after, after), "role": "attacker", "key": key}]
-    launch = next((k for k in range(match.last + 1, min(hi, match.last + 4)) if story.words[k].has(_LAUNCH)), None)
+    launch = next(
+        (k for k in range(match.last + 1, min(hi, match.last + 4)) if story.words[k].has(_LAUNCH)), None
+    )
     search = [(launch + 1, min(hi, launch + 5))] if launch is not None else []
     search += [(after, min(hi, after + 3)), (max(lo, match.first - 10), match.first)]
     for a, b in search:
@@ -132,7 +185,11 @@ def find_incidents(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
     groups: list[list[Match]] = []
     for m in matches:
         previous = groups[-1] if groups else None
-        if previous and previous[-1].payload[0] == m.payload[0] and _same_place(story, previous[-1], m, lo, hi):
+        if (
+            previous
+            and previous[-1].payload[0] == m.payload[0]
+            and _same_place(story, previous[-1], m, lo, hi)
+        ):
             previous.append(m)
         else:
             groups.append([m])

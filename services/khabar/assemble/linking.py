@@ -73,8 +73,12 @@ def link_breakdowns(events: list[Event]) -> None:
             for j in parts:
                 events[j]["part_of"] = i
             parts_sum = _bounds_sum([events[j] for j in parts])
-            total["breakdown"] = {"parts": parts, "sum": parts_sum, "agrees": _agrees(total["killed"], parts_sum),
-                                  "complete": len(parts) == len(groups)}
+            total["breakdown"] = {
+                "parts": parts,
+                "sum": parts_sum,
+                "agrees": _agrees(total["killed"], parts_sum),
+                "complete": len(parts) == len(groups),
+            }
 
 
 def assign_mention_ids(doc: Doc, events: list[Event]) -> None:
@@ -110,12 +114,20 @@ def assign_event_ids(doc: Doc, events: list[Event]) -> None:
             events[k]["event_id"] = event_id
 
 
-_BASE_CONFIDENCE = {"casualties": 0.6, "attack": 0.5, "statement": 0.6, "agreement": 0.55, "meeting": 0.55,
-                    "offensive": 0.6, "arrest": 0.5, "displacement": 0.5}
+_BASE_CONFIDENCE = {
+    "casualties": 0.6,
+    "attack": 0.5,
+    "statement": 0.6,
+    "agreement": 0.55,
+    "meeting": 0.55,
+    "offensive": 0.6,
+    "arrest": 0.5,
+    "displacement": 0.5,
+}
 
 
 def score_confidence(event: Event) -> float:
-    """A rule-based confidence: the trigger's type, raised by each argument found, lowered for continuations."""
+    """Rule-based confidence: by type, raised per argument found, lowered for continuations."""
     score = _BASE_CONFIDENCE[event["type"]]
     score += 0.1 * bool(event.get("location")) + 0.1 * bool(event.get("source"))
     score += 0.05 * bool(event.get("actors")) + 0.05 * bool(event.get("time"))

@@ -49,25 +49,39 @@ def mention_record(story: dict[str, Any], event: dict[str, Any], seen: str | Non
     speaker, source = event.get("speaker"), event.get("source")
     actors = [{k: a[k] for k in ("text", "role", "key") if k in a} for a in event.get("actors", [])]
     return {
-        "mention_id": event.get("id"), "event_id": event.get("event_id"), "story_id": story["id"],
-        "version": int(story.get("version") or 1), "agency": story.get("source"),
-        "published_at": story.get("published_at"), "seen": seen or story.get("published_at"),
-        "type": event["type"], "subtype": event.get("subtype"),
+        "mention_id": event.get("id"),
+        "event_id": event.get("event_id"),
+        "story_id": story["id"],
+        "version": int(story.get("version") or 1),
+        "agency": story.get("source"),
+        "published_at": story.get("published_at"),
+        "seen": seen or story.get("published_at"),
+        "type": event["type"],
+        "subtype": event.get("subtype"),
         **{f: event.get(f) for f in _COUNT_FIELDS},
-        "location": {k: location[k] for k in ("text", "geonames_id", "lat", "lon", "country") if k in location}
-        if location else None,
+        "location": {
+            k: location[k] for k in ("text", "geonames_id", "lat", "lon", "country") if k in location
+        }
+        if location
+        else None,
         "place": keys.place_key(location),
         "window": window_of(event.get("time"), story.get("published_at")),
-        "actors": actors, "victims": list(event.get("victims") or []),
+        "actors": actors,
+        "victims": list(event.get("victims") or []),
         "speaker": {"text": speaker["text"]} if speaker else None,
         "speaker_terms": sorted(keys.name_terms(_span_text(speaker))),
         "source": {"text": source["text"]} if source else None,
         "content_terms": keys.content_terms(_span_text(event.get("content"))),
-        "party_terms": sorted({t for a in actors if a["role"] == "party" for t in keys.name_terms(a["text"])}),
-        "attacker_keys": sorted({a.get("key") or a["text"] for a in actors if a["role"] in ("attacker", "agent")}),
+        "party_terms": sorted(
+            {t for a in actors if a["role"] == "party" for t in keys.name_terms(a["text"])}
+        ),
+        "attacker_keys": sorted(
+            {a.get("key") or a["text"] for a in actors if a["role"] in ("attacker", "agent")}
+        ),
         "part_of_mention": event.get("part_of_mention"),
         "breakdown": event.get("breakdown"),
-        "evidence": event.get("evidence", []), "confidence": event.get("confidence", 0.5),
+        "evidence": event.get("evidence", []),
+        "confidence": event.get("confidence", 0.5),
     }
 
 
@@ -106,8 +120,10 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     kind = a["type"]
     if kind == "statement":
-        return bool(set(a["speaker_terms"]) & set(b["speaker_terms"])) and \
-            keys.overlap(a["content_terms"], b["content_terms"]) >= STATEMENT_SIMILARITY
+        return (
+            bool(set(a["speaker_terms"]) & set(b["speaker_terms"]))
+            and keys.overlap(a["content_terms"], b["content_terms"]) >= STATEMENT_SIMILARITY
+        )
     if kind in ("agreement", "meeting"):
         places = a["place"] is None or b["place"] is None or keys.places_compatible(a["place"], b["place"])
         return bool(set(a["party_terms"]) & set(b["party_terms"])) and places
@@ -119,8 +135,9 @@ def compatible(a: Mention, b: Mention) -> bool:
     if kind == "casualties":
         return _casualties_compatible(a, b)
     if kind == "attack":
-        return _subtypes_compatible(a.get("subtype"), b.get("subtype")) and \
-            _shared(a["attacker_keys"], b["attacker_keys"])
+        return _subtypes_compatible(a.get("subtype"), b.get("subtype")) and _shared(
+            a["attacker_keys"], b["attacker_keys"]
+        )
     return True
 
 
@@ -132,8 +149,14 @@ def is_robust(m: Mention) -> bool:
     """A key that stories can share: a known day plus the argument that pins the event down."""
     if not m.get("window"):
         return False
-    return bool({"statement": m["speaker_terms"], "agreement": m["party_terms"], "meeting": m["party_terms"],
-                 "offensive": m["attacker_keys"]}.get(m["type"], m["place"]))
+    return bool(
+        {
+            "statement": m["speaker_terms"],
+            "agreement": m["party_terms"],
+            "meeting": m["party_terms"],
+            "offensive": m["attacker_keys"],
+        }.get(m["type"], m["place"])
+    )
 
 
 def event_key(m: Mention) -> str:
@@ -151,7 +174,8 @@ def event_key(m: Mention) -> str:
         "casualties": [place, day, ",".join(m["victims"])],
         "attack": [subtype, place, day],
         "statement": [speaker_head(m), day, ",".join(m["content_terms"][:6])],
-        "agreement": [",".join(m["party_terms"]), day], "meeting": [",".join(m["party_terms"]), place, day],
+        "agreement": [",".join(m["party_terms"]), day],
+        "meeting": [",".join(m["party_terms"]), place, day],
         "offensive": [",".join(m["attacker_keys"]), place],
     }.get(m["type"], [place, day])
     if not is_robust(m):
@@ -192,9 +216,14 @@ def merge(state: dict[str, Any] | None, mention: Mention) -> dict[str, Any]:
     from khabar.assemble.records import build_record, figure_of
 
     state = state or {"event_id": mention.get("event_id"), "mentions": [], "history": []}
-    kept = [m for m in state["mentions"] if not (m["story_id"] == mention["story_id"] and
-                                                 (m["version"] < mention["version"] or
-                                                  m["mention_id"] == mention["mention_id"]))]
+    kept = [
+        m
+        for m in state["mentions"]
+        if not (
+            m["story_id"] == mention["story_id"]
+            and (m["version"] < mention["version"] or m["mention_id"] == mention["mention_id"])
+        )
+    ]
     newer = any(m["story_id"] == mention["story_id"] and m["version"] > mention["version"] for m in kept)
     mentions = kept if newer else kept + [mention]
     figure = figure_of(mention)

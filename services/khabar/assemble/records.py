@@ -29,9 +29,15 @@ def figure_of(m: Mention) -> dict[str, Any] | None:
     counts = {f: m[f] for f in _COUNT_FIELDS if m.get(f)}
     if not counts:
         return None
-    return {"story_id": m["story_id"], "version": m["version"], "mention_id": m.get("mention_id"),
-            "seen": m.get("seen") or UNKNOWN, "agency": m.get("agency"),
-            "source": (m.get("source") or {}).get("text"), **counts}
+    return {
+        "story_id": m["story_id"],
+        "version": m["version"],
+        "mention_id": m.get("mention_id"),
+        "seen": m.get("seen") or UNKNOWN,
+        "agency": m.get("agency"),
+        "source": (m.get("source") or {}).get("text"),
+        **counts,
+    }
 
 
 def reconcile_counts(mentions: list[Mention], history: list[dict[str, Any]]) -> dict[str, Any]:
@@ -46,13 +52,19 @@ def reconcile_counts(mentions: list[Mention], history: list[dict[str, Any]]) -> 
         out[field] = best[field]
         peak = max((h for h in history if h.get(field)), key=lambda h: _bound_value(h[field]), default=None)
         if peak is not None and _bound_value(peak[field]) > _bound_value(best[field]):
-            revisions.append({
-                "field": field, "from": peak[field], "to": best[field],
-                "reason": f"most recent attributed figure ({best.get('source', {}) and best['source']['text']},"
-                          f" story {best['story_id']} v{best['version']}) is lower than the figure of story"
-                          f" {peak['story_id']} v{peak['version']} ({peak.get('source')})",
-            })
-    out["history"] = sorted(history, key=lambda h: (h["seen"], h["story_id"], h["version"], h["mention_id"] or ""))
+            revisions.append(
+                {
+                    "field": field,
+                    "from": peak[field],
+                    "to": best[field],
+                    "reason": f"most recent attributed figure ({(best.get('source') or {}).get('text')},"
+                    f" story {best['story_id']} v{best['version']}) is lower than the figure of story"
+                    f" {peak['story_id']} v{peak['version']} ({peak.get('source')})",
+                }
+            )
+    out["history"] = sorted(
+        history, key=lambda h: (h["seen"], h["story_id"], h["version"], h["mention_id"] or "")
+    )
     if revisions:
         out["revisions"] = revisions
     return out
@@ -61,7 +73,9 @@ def reconcile_counts(mentions: list[Mention], history: list[dict[str, Any]]) -> 
 def _best_location(mentions: list[Mention]) -> dict[str, Any] | None:
     """The most specific place: one with GeoNames coordinates first, then the longest name."""
     places = [m["location"] for m in mentions if m.get("location")]
-    return max(places, key=lambda p: (p.get("geonames_id") is not None, len(p["text"]), p["text"]), default=None)
+    return max(
+        places, key=lambda p: (p.get("geonames_id") is not None, len(p["text"]), p["text"]), default=None
+    )
 
 
 def _actors(mentions: list[Mention]) -> list[dict[str, Any]]:
@@ -78,12 +92,25 @@ def _window(mentions: list[Mention]) -> dict[str, str] | None:
 
 
 def _supporting(m: Mention) -> dict[str, Any]:
-    return {k: m.get(k) for k in ("mention_id", "event_id", "story_id", "version", "agency", "published_at",
-                                  "seen", "source", "evidence", "confidence")}
+    return {
+        k: m.get(k)
+        for k in (
+            "mention_id",
+            "event_id",
+            "story_id",
+            "version",
+            "agency",
+            "published_at",
+            "seen",
+            "source",
+            "evidence",
+            "confidence",
+        )
+    }
 
 
 def _seen_range(mentions: list[Mention], seen_by_story: dict[str, dict[str, str]]) -> tuple[str, str]:
-    """First seen: earliest any version of a supporting story arrived; last: latest story's current version."""
+    """First seen: earliest arrival of any version; last: arrival of the stories' current versions."""
     firsts, lasts = [], []
     for story_id in {m["story_id"] for m in mentions}:
         seen = {int(v): s for v, s in seen_by_story.get(story_id, {}).items() if s and s != UNKNOWN}
@@ -93,25 +120,37 @@ def _seen_range(mentions: list[Mention], seen_by_story: dict[str, dict[str, str]
     return (min(firsts) if firsts else UNKNOWN, max(lasts) if lasts else UNKNOWN)
 
 
-def build_record(event_id: str, mentions: list[Mention], history: list[dict[str, Any]],
-                 seen_by_story: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+def build_record(
+    event_id: str,
+    mentions: list[Mention],
+    history: list[dict[str, Any]],
+    seen_by_story: dict[str, dict[str, str]] | None = None,
+) -> dict[str, Any]:
     """The assembled record of one cluster of mentions."""
     mentions = sorted(mentions, key=_recency)
     latest = mentions[-1]
-    first_seen, last_seen = _seen_range(mentions, seen_by_story or {
-        m["story_id"]: {str(m["version"]): m.get("seen") or UNKNOWN} for m in mentions})
+    first_seen, last_seen = _seen_range(
+        mentions,
+        seen_by_story or {m["story_id"]: {str(m["version"]): m.get("seen") or UNKNOWN} for m in mentions},
+    )
     record: dict[str, Any] = {
-        "event_id": event_id, "type": latest["type"], "subtype": latest.get("subtype"),
-        "killed": None, "injured": None,
+        "event_id": event_id,
+        "type": latest["type"],
+        "subtype": latest.get("subtype"),
+        "killed": None,
+        "injured": None,
         **reconcile_counts(mentions, history),
-        "location": _best_location(mentions), "window": _window(mentions), "actors": _actors(mentions),
+        "location": _best_location(mentions),
+        "window": _window(mentions),
+        "actors": _actors(mentions),
         "speaker": next((m["speaker"] for m in reversed(mentions) if m.get("speaker")), None),
         "sources": sorted({m["source"]["text"] for m in mentions if m.get("source")}),
         "agencies": sorted({m["agency"] for m in mentions if m.get("agency")}),
         "part_of": sorted({m["part_of_event"] for m in mentions if m.get("part_of_event")}),
         "breakdown": next((m["breakdown"] for m in reversed(mentions) if m.get("breakdown")), None),
         "mentions": [_supporting(m) for m in mentions],
-        "first_seen": first_seen, "last_seen": last_seen,
+        "first_seen": first_seen,
+        "last_seen": last_seen,
         "confidence": round(max(m.get("confidence") or 0.0 for m in mentions), 3),
     }
     return record

@@ -72,8 +72,9 @@ def _content_end(story: Story, start: int, hi: int) -> int:
     return hi
 
 
-def find_statements(story: Story, lo: int, hi: int, last_speaker: dict[str, Any] | None,
-                    skip: set[int]) -> list[dict[str, Any]]:
+def find_statements(
+    story: Story, lo: int, hi: int, last_speaker: dict[str, Any] | None, skip: set[int]
+) -> list[dict[str, Any]]:
     """Statements of the sentence words[lo:hi]; `skip` holds words inside attribution cues."""
     out: list[dict[str, Any]] = []
     for verb in _VERBS.find(story.words, lo, hi):
@@ -93,15 +94,24 @@ def find_statements(story: Story, lo: int, hi: int, last_speaker: dict[str, Any]
             continue
         content_first = start if start is not None else verb.last + 1
         content_last = _content_end(story, content_first, hi) - 1
-        event = {"type": "statement", "killed": None, "injured": None, "location": None, "time": None,
-                 "speaker": speaker, "source": _medium(story, verb.last + 1, subject_end + 6),
-                 "verb": lemma, "continuation": continuation or lemma in _CONTINUATIONS,
-                 "actors": [], "trigger": story.span(verb.first, verb.last)}
+        event = {
+            "type": "statement",
+            "killed": None,
+            "injured": None,
+            "location": None,
+            "time": None,
+            "speaker": speaker,
+            "source": _medium(story, verb.last + 1, subject_end + 6),
+            "verb": lemma,
+            "continuation": continuation or lemma in _CONTINUATIONS,
+            "actors": [],
+            "trigger": story.span(verb.first, verb.last),
+        }
         if content_last >= content_first:
             event["content"] = story.span(content_first, content_last)
         event["time"] = args.find_time(story, verb.first, verb.last, lo, hi)
         event["evidence"] = [event["trigger"]] + ([event["content"]] if "content" in event else [])
         event["_anchor"] = (verb.first, verb.last)
-        event["_content"] = (content_first, content_last + 1)
+        event["_content"] = (verb.last + 1, content_last + 1)
         out.append(event)
     return out

@@ -45,8 +45,9 @@ def bucket_key(m: Mention) -> str:
     return f"{kind}|story:{m['story_id']}"
 
 
-def route(state: dict[str, Any] | None, document: dict[str, Any], seen: str | None = None) -> tuple[
-        dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+def route(
+    state: dict[str, Any] | None, document: dict[str, Any], seen: str | None = None
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
     """Split a story's mentions into bucket payloads; retract the buckets an older version touched.
 
     Args:
@@ -67,8 +68,12 @@ def route(state: dict[str, Any] | None, document: dict[str, Any], seen: str | No
         for old in stored["buckets"]:
             by_bucket.setdefault(old, [])
         state = {"version": version, "buckets": sorted(b for b, ms in by_bucket.items() if ms)}
-    head = {"story_id": document["id"], "version": version, "latest_version": latest,
-            "seen": seen or document.get("published_at")}
+    head = {
+        "story_id": document["id"],
+        "version": version,
+        "latest_version": latest,
+        "seen": seen or document.get("published_at"),
+    }
     return state or stored, [(b, {**head, "mentions": by_bucket[b]}) for b in sorted(by_bucket)]
 
 
@@ -82,8 +87,12 @@ def _update_story(entry: dict[str, Any] | None, payload: dict[str, Any]) -> dict
     history = list(entry["history"])
     for m in payload["mentions"]:
         figure = figure_of(m)
-        if figure and not any((h["version"], h["mention_id"]) == (version, figure["mention_id"]) for h in history):
-            history.append({**figure, "event_id": m.get("event_id"), "type": m["type"], "place": m.get("place")})
+        if figure and not any(
+            (h["version"], h["mention_id"]) == (version, figure["mention_id"]) for h in history
+        ):
+            history.append(
+                {**figure, "event_id": m.get("event_id"), "type": m["type"], "place": m.get("place")}
+            )
     if version >= latest:
         return {"version": version, "seen": seen, "mentions": payload["mentions"], "history": history}
     return {"version": latest, "seen": seen, "mentions": entry["mentions"], "history": history}
@@ -94,8 +103,11 @@ def _prune(stories: dict[str, dict[str, Any]], horizon_days: int) -> dict[str, d
     if not latest:
         return stories
     cutoff = (date.fromisoformat(max(latest)[:10]) - timedelta(days=horizon_days)).isoformat()
-    return {sid: e for sid, e in stories.items()
-            if not e["seen"] or max(e["seen"].values()) >= cutoff or not e["mentions"] and not e["history"]}
+    return {
+        sid: e
+        for sid, e in stories.items()
+        if not e["seen"] or max(e["seen"].values()) >= cutoff or not e["mentions"] and not e["history"]
+    }
 
 
 def cluster(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
@@ -109,8 +121,15 @@ def cluster(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
         units.setdefault((m.get("event_id") or m["mention_id"], m["story_id"]), []).append(m)
     clusters: list[list[tuple[str, str]]] = []
     for unit in sorted(units):
-        target = next((c for c in clusters if all(u[1] != unit[1] for u in c) and all(
-            compatible(a, b) for u in c for a in units[u] for b in units[unit])), None)
+        target = next(
+            (
+                c
+                for c in clusters
+                if all(u[1] != unit[1] for u in c)
+                and all(compatible(a, b) for u in c for a in units[u] for b in units[unit])
+            ),
+            None,
+        )
         if target is None:
             clusters.append([unit])
         else:
@@ -133,7 +152,11 @@ def _history_for(members: list[Mention], stories: dict[str, dict[str, Any]]) -> 
     out = []
     for story_id in sorted({m["story_id"] for m in members}):
         for h in stories[story_id]["history"]:
-            if (story_id, h.get("event_id")) in ids or (story_id, h["type"], orjson.dumps(h.get("place"))) in kinds:
+            if (story_id, h.get("event_id")) in ids or (
+                story_id,
+                h["type"],
+                orjson.dumps(h.get("place")),
+            ) in kinds:
                 out.append({k: v for k, v in h.items() if k not in ("event_id", "type", "place")})
     return out
 
@@ -142,8 +165,9 @@ def _digest(record: dict[str, Any]) -> str:
     return hashlib.sha1(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).hexdigest()[:20]
 
 
-def apply(state: dict[str, Any] | None, payload: dict[str, Any], horizon_days: int = HORIZON_DAYS) -> tuple[
-        dict[str, Any], list[tuple[str, dict[str, Any] | None]]]:
+def apply(
+    state: dict[str, Any] | None, payload: dict[str, Any], horizon_days: int = HORIZON_DAYS
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any] | None]]]:
     """Fold one story's bucket payload into the bucket and return the records that changed.
 
     Args:
@@ -159,12 +183,22 @@ def apply(state: dict[str, Any] | None, payload: dict[str, Any], horizon_days: i
     pruned = set(stories) - set(kept)
     current = [m for e in kept.values() for m in e["mentions"]]
     seen = {sid: e["seen"] for sid, e in kept.items()}
-    records = {eid: build_record(eid, members, _history_for(members, kept), seen)
-               for eid, members in cluster(current)}
-    emitted = {eid: [_digest(r), sorted({m["story_id"] for m in r["mentions"]})] for eid, r in records.items()}
+    records = {
+        eid: build_record(eid, members, _history_for(members, kept), seen)
+        for eid, members in cluster(current)
+    }
+    emitted = {
+        eid: [_digest(r), sorted({m["story_id"] for m in r["mentions"]})] for eid, r in records.items()
+    }
     upserts: list[tuple[str, dict[str, Any] | None]] = [
-        (eid, records[eid]) for eid in sorted(records) if state["emitted"].get(eid, [None])[0] != emitted[eid][0]]
+        (eid, records[eid])
+        for eid in sorted(records)
+        if state["emitted"].get(eid, [None])[0] != emitted[eid][0]
+    ]
     # An event whose stories aged out stays as it was on the compacted topic: no tombstone.
-    upserts += [(eid, None) for eid in sorted(set(state["emitted"]) - set(records))
-                if not pruned & set(state["emitted"][eid][1])]
+    upserts += [
+        (eid, None)
+        for eid in sorted(set(state["emitted"]) - set(records))
+        if not pruned & set(state["emitted"][eid][1])
+    ]
     return {"stories": kept, "emitted": emitted}, upserts

@@ -40,7 +40,7 @@ def lookup_keys(folded: str) -> tuple[str, ...]:
     keys = [folded]
     for clitic in _PROCLITICS:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-            keys.append(folded[len(clitic):])
+            keys.append(folded[len(clitic) :])
     for stem in list(keys):
         if stem.startswith("لل") and len(stem) > 3:
             keys += ["ال" + stem[2:], stem[2:]]
@@ -86,7 +86,9 @@ def make_word(i: int, start: int, end: int, text: str, sent: int) -> Word:
 
 def read_words(tokens: list[dict[str, Any]]) -> list[Word]:
     """Words from the normalize stage's tokens (original offsets, sentence index)."""
-    return [make_word(i, t["start"], t["end"], t["text"], int(t.get("sent", 0))) for i, t in enumerate(tokens)]
+    return [
+        make_word(i, t["start"], t["end"], t["text"], int(t.get("sent", 0))) for i, t in enumerate(tokens)
+    ]
 
 
 def read_words_from_text(text: str) -> list[Word]:
