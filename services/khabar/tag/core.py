@@ -33,7 +33,7 @@ from khabar.tag.rules import (
     find_titled_persons,
     org_name_index,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 STAGE_VERSION = "0.2.0"
 # Which finder wins when two overlapping spans are equally long.
@@ -151,10 +151,10 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
         first, *rest = key.split()
         firsts[first] = max(firsts.get(first, 0), 1 + len(rest))
     found = []
-    for i in range(len(view)):
+    for i in range(len(view.keys)):
         if _adjective_use(view, i):
             continue
-        for lead, word in proclitic_variants(view.keys[i]) if view.is_word[i] else ():
+        for lead, word in view.variants[i] if view.is_word[i] else ():
             width = min(firsts.get(word, 0), _MAX_PROPAGATED_WORDS, len(view) - i)
             hit = next((n for n in range(width, 0, -1)
                         if " ".join([word, *view.keys[i + 1:i + n]]) in surfaces), 0)

@@ -24,6 +24,8 @@ def decode_bio(labels: list[str], offset: int = 0) -> list[tuple[int, int, str]]
     [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
     """
     spans: list[tuple[int, int, str]] = []
+    if labels.count("O") == len(labels):
+        return spans
     start, kind = -1, ""
     for i, label in enumerate([*labels, "O"]):
         tag, _, raw = label.partition("-")
@@ -72,7 +74,7 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in STOPWORDS):
         last -= 1
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
-        while last - first > 1 and any(w in PER_TITLES for _, w in proclitic_variants(view.keys[first])):
+        while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
             first += 1
     if m.type == "LOC":
         whole = " ".join(view.keys[first:last])

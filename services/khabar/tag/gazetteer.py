@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, STOPWORDS
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 _MAX_WORDS = 4
@@ -81,7 +81,7 @@ class Gazetteer:
 
     def match_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
         """Longest name starting at token i: (end token, proclitic key chars, name key)."""
-        for lead, first in proclitic_variants(view.keys[i]):
+        for lead, first in view.variants[i]:
             width = self.max_words.get(first)
             if not width:
                 continue
@@ -119,7 +119,7 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
     """
     found = []
     i = 0
-    while i < len(view):
+    while i < len(view.keys):
         hit = gazetteer.match_at(view, i) if view.is_word[i] else None
         if hit is None:
             i += 1
@@ -141,6 +141,6 @@ def _after_trigger(view: TokenView, i: int) -> bool:
     coordinated name ("مدينتي حمص وحماة")."""
     for j in (i - 1, i - 2):
         if j >= 0 and view.same_sentence(i, j):
-            if any(word in LOC_TRIGGERS for _, word in proclitic_variants(view.keys[j])):
+            if any(word in LOC_TRIGGERS for _, word in view.variants[j]):
                 return j == i - 1 or view.keys[i].startswith("و")
     return False

@@ -26,7 +26,7 @@ from khabar.tag.lexicon import (
     TITLE_LINKS,
     fold_key,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 _MAX_ORG_WORDS = 7
 _MAX_NAME_WORDS = 2
@@ -55,7 +55,7 @@ def org_name_index() -> dict[str, int]:
 def _match_org_name(view: TokenView, i: int) -> tuple[int, int] | None:
     """Longest fixed organisation name at token i: (end token, proclitic key chars)."""
     index = org_name_index()
-    for lead, first in proclitic_variants(view.keys[i]):
+    for lead, first in view.variants[i]:
         width = index.get("^" + first)
         for n in range(min(width or 0, len(view) - i), 0, -1):
             if view.same_sentence(i, i + n - 1) and " ".join([first, *view.keys[i + 1:i + n]]) in index:
@@ -77,7 +77,7 @@ def find_org_names(view: TokenView) -> list[Mention]:
 
 
 def _head_at(view: TokenView, i: int, heads: frozenset[str]) -> tuple[int, str] | None:
-    for lead, word in proclitic_variants(view.keys[i]):
+    for lead, word in view.variants[i]:
         if word in heads:
             return lead, word
     return None
@@ -98,7 +98,7 @@ def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
 def find_org_phrases(view: TokenView) -> list[Mention]:
     """Head + definite modifiers: "وزارة الداخلية العراقية", "المرصد السوري لحقوق الانسان"."""
     found = []
-    for i in range(len(view)):
+    for i in range(len(view.keys)):
         head_hit = _head_at(view, i, ORG_HEADS) if view.is_word[i] else None
         if head_hit is None:
             continue
@@ -150,7 +150,7 @@ def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
 def find_media(view: TokenView) -> list[Mention]:
     """The name after a media head: "قناة روسيا 1", "صحيفة واشنطن بوست" (head left out)."""
     found = []
-    for i in range(len(view) - 1):
+    for i in range(len(view.keys) - 1):
         if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
             continue
         j = i + 1
@@ -177,7 +177,7 @@ def find_titled_persons(view: TokenView, is_name: Callable[[str], bool]) -> list
     such as "بن"), or one when a pause follows it.
     """
     found = []
-    for i in range(len(view)):
+    for i in range(len(view.keys)):
         if not view.is_word[i] or _head_at(view, i, PER_TITLES) is None:
             continue
         j = i + 1
@@ -237,6 +237,7 @@ def _name_word(key: str, is_name: Callable[[str], bool], first: bool) -> bool:
     return not (key.startswith("و") and len(key) > 3)
 
 
+@cache
 def _nisba_stem(key: str) -> str | None:
     """The nationality stem of a nisba form: "السوريين" -> "سوري", "فلسطينيا" -> "فلسطيني"."""
     word = key[2:] if key.startswith("ال") else key
@@ -254,10 +255,10 @@ def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list
     and not when it is also a country's name ("2012 سوريا": سوري + ا).
     """
     found = []
-    for i in range(len(view)):
+    for i in range(len(view.keys)):
         if not view.is_word[i]:
             continue
-        for lead, word in proclitic_variants(view.keys[i]):
+        for lead, word in view.variants[i]:
             noun = _nationality_noun(word)
             if noun is None:
                 continue

@@ -9,6 +9,7 @@ through `Doc.span`. A mention may start inside its first token, after a procliti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from khabar.tag.lexicon import PROCLITICS, STOPWORDS, fold_key
@@ -33,11 +34,12 @@ class Mention:
 class TokenView:
     """Folded keys and offsets of a document's tokens, built once per document."""
 
-    __slots__ = ("texts", "keys", "starts", "ends", "sents", "is_word")
+    __slots__ = ("texts", "keys", "variants", "starts", "ends", "sents", "is_word")
 
     def __init__(self, tokens: list[dict[str, Any]]) -> None:
         self.texts = [t["text"] for t in tokens]
-        self.keys = [fold_key(t) for t in self.texts]
+        self.keys = [_fold_token(t) for t in self.texts]
+        self.variants = [proclitic_variants(k) for k in self.keys]
         self.starts = [t["start"] for t in tokens]
         self.ends = [t["end"] for t in tokens]
         self.sents = [t.get("sent", 0) for t in tokens]
@@ -68,14 +70,22 @@ class TokenView:
         return out
 
 
-def proclitic_variants(key: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 17)
+def _fold_token(text: str) -> str:
+    return fold_key(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def proclitic_variants(key: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a folded token as proclitic + word: (key chars of proclitic, word key).
 
     The unsegmented reading comes first. For ل+ال contracted to لل the word is given back its
     article ("للجيش" -> "الجيش") but the proclitic covers both lams, as CONVENTIONS asks.
 
+    Cached: news vocabulary is small next to the token count.
+
     >>> proclitic_variants("وللجيش")
-    [(0, 'وللجيش'), (3, 'الجيش'), (1, 'للجيش'), (2, 'لجيش')]
+    ((0, 'وللجيش'), (3, 'الجيش'), (2, 'لجيش'), (1, 'للجيش'))
     """
     out = [(0, key)]
     for pre in PROCLITICS:
@@ -88,7 +98,7 @@ def proclitic_variants(key: str) -> list[tuple[int, str]]:
             out.append((len(pre) - 2, _ARTICLE + rest))
         else:
             out.append((len(pre), rest))
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def original_offset(text: str, key_chars: int) -> int:
@@ -119,4 +129,4 @@ def definite_noun_before(view: TokenView, i: int) -> bool:
     j = i - 1
     if j < 0 or not view.same_sentence(i, j) or not view.is_word[j]:
         return False
-    return any(w.startswith("ال") and w not in STOPWORDS for _, w in proclitic_variants(view.keys[j]))
+    return any(w.startswith("ال") and w not in STOPWORDS for _, w in view.variants[j])
