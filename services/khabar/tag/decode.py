@@ -56,10 +56,23 @@ def mentions_from_labels(view: TokenView, labels: list[list[str]], known: Callab
     out = []
     for idx, sent_labels in zip(sentences, labels, strict=True):
         for first, last, typ in decode_bio(sent_labels, idx[0] if idx else 0):
-            mention = trim(view, Mention(first, last, typ, "model"), known, seen)
-            if mention is not None:
-                out.append(mention)
+            for part in split_coordination(view, first, last, typ, known):
+                mention = trim(view, Mention(*part, typ, "model"), known, seen)
+                if mention is not None:
+                    out.append(mention)
     return out
+
+
+def split_coordination(view: TokenView, first: int, last: int, typ: str,
+                       known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Split a LOC span made of coordinated known places ("واشنطن وبيونغيانغ") into its parts."""
+    if typ != "LOC" or last - first < 2:
+        return [(first, last)]
+    for k in range(first + 1, last):
+        key = view.keys[k]
+        if key.startswith("و") and known(key[1:]) and known(" ".join(view.keys[first:k])):
+            return [(first, k), *split_coordination(view, k, last, typ, known)]
+    return [(first, last)]
 
 
 def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
@@ -69,9 +82,10 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     A LOC made of designators only ("ريف") is no name and gives None.
     """
     first, last = m.first, m.last
-    while first < last and (not view.is_word[first] or view.keys[first] in STOPWORDS):
+    edge_stops = STOPWORDS if m.origin == "model" else frozenset()  # "سي إن إن" keeps its "إن"
+    while first < last and (not view.is_word[first] or view.keys[first] in edge_stops):
         first += 1
-    while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in STOPWORDS):
+    while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in edge_stops):
         last -= 1
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
         while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, STOPWORDS
+from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, NOT_PLACE_PHRASES, STOPWORDS
 from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
@@ -53,7 +53,14 @@ class Gazetteer:
             self.by_key.setdefault(place.key, []).append(place)
             first, *rest = place.key.split(" ")
             self.max_words[first] = max(self.max_words.get(first, 0), 1 + len(rest))
-        self.strong = {key for key, ps in self.by_key.items() if _is_strong(key, ps)}
+        self.strong = {key for key, ps in self.by_key.items()
+                       if _is_strong(key, ps) and not self._bare_form(key)}
+
+    def _bare_form(self, key: str) -> bool:
+        """An article-less spelling of a name whose place also has the article ("رياض" of
+        "الرياض"): a first name or adjective far more often than the place."""
+        ids = {p.geonames_id for p in self.by_key.get("ال" + key, ())}
+        return any(p.geonames_id in ids for p in self.by_key[key])
 
     @classmethod
     def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
@@ -127,6 +134,9 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
         end, lead, key = hit
         if end == i + 1 and key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i):
             i = end  # "الأراضي السعودية": a feminine nisba adjective, not the country
+            continue
+        if key + " " + (view.keys[end] if end < len(view.keys) else "") in NOT_PLACE_PHRASES:
+            i = end
             continue
         if key in gazetteer.strong or (key not in COMMON_WORDS and key not in STOPWORDS
                                        and _after_trigger(view, i)):

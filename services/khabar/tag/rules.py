@@ -26,7 +26,7 @@ from khabar.tag.lexicon import (
     TITLE_LINKS,
     fold_key,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
 
 _MAX_ORG_WORDS = 7
 _MAX_NAME_WORDS = 2
@@ -227,8 +227,10 @@ def _name_word(key: str, is_name: Callable[[str], bool], first: bool) -> bool:
     article forms, known places and organisations, future/derived verb shapes and pronoun
     suffixes."""
     if not key.isalpha() or len(key) < 2 or key in STOPWORDS or key in PER_TITLES \
-            or key in TITLE_LINKS or key in CURRENCIES or is_name(key) or key.startswith(_CLITIC_ARTICLES) \
+            or key in TITLE_LINKS or key in CURRENCIES or key.startswith(_CLITIC_ARTICLES) \
             or key.startswith(_VERB_PREFIXES) or key.endswith(_NAME_ENDINGS_NOT):
+        return False
+    if any(is_name(word) for _, word in proclitic_variants(key)):  # "لزيمبابوي"
         return False
     if _nisba_stem(key) is not None:
         return False
