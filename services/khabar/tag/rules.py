@@ -85,7 +85,7 @@ def _head_at(view: TokenView, i: int, heads: frozenset[str]) -> tuple[int, str] 
 
 def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
     key = view.keys[j]
-    if not view.is_word[j] or key in STOPWORDS:
+    if not view.is_word[j] or key in STOPWORDS or key in PER_TITLES:  # "للجيش الليبي المشير ..."
         return False
     if key.startswith("ال") or key.startswith("لل"):
         return True
@@ -100,34 +100,38 @@ def find_org_phrases(view: TokenView) -> list[Mention]:
     found = []
     for i in range(len(view.keys)):
         head_hit = _head_at(view, i, ORG_HEADS) if view.is_word[i] else None
-        if head_hit is None:
-            continue
-        lead, head = head_hit
-        quoted = _quoted_name(view, i + 1)
-        if quoted:
-            found.append(Mention(quoted[0], quoted[1], "ORG", "pattern"))
-            continue
-        named = _match_org_name(view, i + 1) if i + 1 < len(view) else None
-        if named and view.same_sentence(i, named[0] - 1):
-            found.append(Mention(i, named[0], "ORG", "pattern", original_offset(view.texts[i], lead)))
-            continue
-        if head in _AMBIGUOUS_HEADS:
-            continue
-        j = i + 1
-        while j < len(view) and j - i < _MAX_ORG_WORDS and view.same_sentence(i, j) \
-                and _is_modifier(view, j, head, j - i - 1):
-            j += 1
-        while j > i + 1 and view.keys[j - 1] in NAME_DESCRIPTORS:
-            j -= 1
-        mods = view.keys[i + 1:j]
-        if not mods or (head in ORG_NEEDS_NAME and all(_generic(m) for m in mods)):
-            continue
-        if head in ORG_NEEDS_NAME and mods[0] in ORG_HEADS:
-            continue  # "قوات الجيش الأمريكي": the inner head starts the name
-        if any(m in ORG_GENERIC_MODIFIERS for m in mods[:1]):
-            continue
-        found.append(Mention(i, j, "ORG", "pattern", original_offset(view.texts[i], lead)))
+        if head_hit is not None:
+            mention = _org_phrase_at(view, i, *head_hit)
+            if mention is not None:
+                found.append(mention)
     return found
+
+
+def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | None:
+    lead_chars = original_offset(view.texts[i], lead)
+    whole = _quoted_name(view, i - 1)  # 'ما يسمى "مجلس شورى مجاهدي درنة"': the quotes hold it all
+    if whole and whole[0] == i:
+        return Mention(i, whole[1], "ORG", "pattern", lead_chars)
+    quoted = _quoted_name(view, i + 1)
+    if quoted:
+        return Mention(quoted[0], quoted[1], "ORG", "pattern")
+    named = _match_org_name(view, i + 1) if i + 1 < len(view.keys) else None
+    if named and view.same_sentence(i, named[0] - 1):
+        return Mention(i, named[0], "ORG", "pattern", lead_chars)
+    if head in _AMBIGUOUS_HEADS:
+        return None
+    j = i + 1
+    while j < len(view.keys) and j - i < _MAX_ORG_WORDS and view.same_sentence(i, j) \
+            and _is_modifier(view, j, head, j - i - 1):
+        j += 1
+    while j > i + 1 and view.keys[j - 1] in NAME_DESCRIPTORS:
+        j -= 1
+    mods = view.keys[i + 1:j]
+    if not mods or all(m in ORG_GENERIC_MODIFIERS for m in mods):  # "جيش الاحتلال", "الجيش الوطني"
+        return None
+    if head in ORG_NEEDS_NAME and (all(_generic(m) for m in mods) or mods[0] in ORG_HEADS):
+        return None  # "القوات الجوية الروسية"; "قوات الجيش الأمريكي" (the inner head starts the name)
+    return Mention(i, j, "ORG", "pattern", lead_chars)
 
 
 def _generic(key: str) -> bool:
@@ -148,7 +152,8 @@ def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
 
 
 def find_media(view: TokenView) -> list[Mention]:
-    """The name after a media head: "قناة روسيا 1", "صحيفة واشنطن بوست" (head left out)."""
+    """The name after an announcing head, which is left out: "قناة روسيا 1", "صحيفة واشنطن بوست",
+    "ميليشيات الحوثي"."""
     found = []
     for i in range(len(view.keys) - 1):
         if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
@@ -164,7 +169,7 @@ def find_media(view: TokenView) -> list[Mention]:
 
 def _media_word(view: TokenView, j: int, head: int) -> bool:
     key = view.keys[j]
-    if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS:
+    if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS or key.startswith(_CLITIC_ARTICLES):
         return False
     return not (j > head + 1 and key.startswith("ال") and _nisba_stem(key))  # "... الأمريكية"
 
