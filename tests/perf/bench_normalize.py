@@ -82,7 +82,8 @@ def main() -> None:
     for name, fn in (("camel-tools chain", camel_chain), ("khabar normalize", khabar_normalize)):
         seconds = time_it(fn, texts, args.repeat)
         results[name] = seconds
-        print(f"{name:18s} {seconds:7.2f} s  {megabytes / seconds:6.2f} MB/s  {len(texts) / seconds:8.1f} stories/s")
+        print(f"{name:18s} {seconds:7.2f} s  {megabytes / seconds:6.2f} MB/s  "
+              f"{len(texts) / seconds:8.1f} stories/s")
     ratio = results["camel-tools chain"] / results["khabar normalize"]
     print(f"khabar is {ratio:.2f}x the camel-tools chain's throughput "
           "(while also building the offset map, sentences and clitic attributes)")

@@ -97,7 +97,8 @@ def _plan(norm: str, folded: str) -> tuple[tuple[Clitics, bool], ...]:
             if folded.startswith(prefix):
                 verdict = _judge_plain(prefix, folded[len(prefix):])
                 if verdict is not False:
-                    plan.append((Clitics(prefix, len(prefix), folded[len(prefix):], False, ""), verdict is None))
+                    rest = folded[len(prefix):]
+                    plan.append((Clitics(prefix, len(prefix), rest, False, ""), verdict is None))
                 if verdict:
                     break
         if folded.startswith("و") and len(folded) >= 4 and folded not in WAW_ROOT_WORDS:

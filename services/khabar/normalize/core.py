@@ -69,7 +69,8 @@ def _word(norm: str) -> _Word:
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
         shape, folded = token_shape(norm), fold(norm)
-        split = split_without_evidence(norm, folded) if shape == "arabic" else Clitics("", 0, folded, False, "")
+        unsplit = Clitics("", 0, folded, False, "")
+        split = split_without_evidence(norm, folded) if shape == "arabic" else unsplit
         word = _WORDS[norm] = _Word(shape, folded, None, 0) if split is None else _word_of(norm, shape, split)
     return word
 
@@ -125,7 +126,8 @@ def guess_lang(normalized: str, tokens: list[Span]) -> str:
     """
     arabic = sum(len(t["norm"]) for t in tokens if t["shape"] == "arabic")
     latin = sum(len(t["norm"]) for t in tokens if t["shape"] in ("latin", "mixed"))
-    letters = arabic + latin + sum(len(t["norm"]) for t in tokens if t["shape"] == "other" and t["norm"].isalpha())
+    others = sum(len(t["norm"]) for t in tokens if t["shape"] == "other" and t["norm"].isalpha())
+    letters = arabic + latin + others
     if letters and arabic >= 0.6 * letters:
         return "ar"
     if latin and latin >= 0.5 * letters:

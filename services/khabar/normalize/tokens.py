@@ -39,7 +39,8 @@ _TOKEN_RE = re.compile(  # the commonest alternatives first: the engine tries th
 )
 
 #: The same pattern without named groups, for finding (cheaper per match than `lastgroup` bookkeeping).
-_FIND_RE = re.compile(re.sub(r"\(\?P<(?!p>)\w+>", "(?:", _TOKEN_RE.pattern).replace("(?P<p>", "(").replace("(?P=p)", "\\1"))
+_FIND_RE = re.compile(
+    re.sub(r"\(\?P<(?!p>)\w+>", "(?:", _TOKEN_RE.pattern).replace("(?P<p>", "(").replace("(?P=p)", "\\1"))
 
 SHAPES = ("arabic", "digit", "latin", "punct", "mixed", "other")
 
@@ -88,5 +89,6 @@ def fold(word: str, hamza: bool = False) -> str:
     >>> fold("إلى"), fold("مدرسة"), fold("ڤيينا"), fold("مسؤول", hamza=True)
     ('الي', 'مدرسه', 'فيينا', 'مسوول')
     """
-    folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word))).translate(FOLD_EXTRA)
+    folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
+    folded = folded.translate(FOLD_EXTRA)
     return folded.translate(FOLD_HAMZA) if hamza else folded

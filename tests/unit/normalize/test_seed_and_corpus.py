@@ -38,7 +38,8 @@ def test_seed_every_token_and_sentence_offset_is_exact(seed_doc):
 
 
 def test_seed_passes_the_stage_boundary():
-    out = run_stage_on_dict(get_stage("normalize"), {"id": "seed", "text": SEED_STORY.read_text(encoding="utf-8")})
+    story = {"id": "seed", "text": SEED_STORY.read_text(encoding="utf-8")}
+    out = run_stage_on_dict(get_stage("normalize"), story)
     assert out["lang"] == "ar"
     assert check_spans(out) == []
 
@@ -75,7 +76,9 @@ def _news_texts(limit: int) -> list[str]:
 def test_news_corpus_sample_keeps_every_offset_exact():
     stage = get_stage("normalize")
     for number, text in enumerate(_news_texts(300)):
-        out = run_stage_on_dict(stage, {"id": f"news-{number}", "text": text})
+        story = {"id": f"news-{number}", "text": text}
+        # the JSON Schema check costs more than normalizing: run it on a tenth of the sample
+        out = run_stage_on_dict(stage, story) if number % 10 == 0 else process(Doc.from_dict(story)).to_dict()
         assert check_spans(out) == [], number
         assert out["lang"] == "ar", number
         for token in out["tokens"]:

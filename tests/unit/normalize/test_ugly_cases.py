@@ -15,8 +15,9 @@ from tests.unit.normalize.ugly_cases import CASES
 
 pytestmark = pytest.mark.unit
 
+# what the view must never contain; the ornate parentheses ﴾ ﴿ (U+FD3E-FD3F) are kept
 _LEFTOVERS_RE = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-                           "\u0660-\u0669\u06f0-\u06f9\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefe]")  # ﴾ ﴿ are kept
+                           "\u0660-\u0669\u06f0-\u06f9\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefe]")
 
 
 def test_ugly_cases_are_at_least_a_hundred_and_unique():
