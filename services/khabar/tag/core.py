@@ -23,7 +23,7 @@ from khabar.doc import Doc
 from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
-from khabar.tag.gazetteer import Gazetteer, Place, default_gazetteer, find_places
+from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
 from khabar.tag.rules import (
     find_media,
@@ -82,10 +82,12 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     if tagger is not None:  # with a model, a title only restores the start of a PER it found
         ends = {view.char_span(m)[1] for m in model if m.type == "PER"}
         titled = [m for m in titled if view.char_span(m)[1] in ends]
+    places, weak_places = find_places(view, gazetteer)
     rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view),
-             *find_places(view, gazetteer), *titled, *find_nationalities(view, is_place)]
+             *places, *titled, *find_nationalities(view, is_place)]
     rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
     chosen = settle_overlaps(view, model + rules)
+    chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
     return sorted(chosen, key=lambda m: view.char_span(m))

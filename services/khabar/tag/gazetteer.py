@@ -122,13 +122,15 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
-    """Gazetteer names in the text: strong names anywhere, weaker names after a designator.
+def find_places(view: TokenView, gazetteer: Gazetteer) -> tuple[list[Mention], list[Mention]]:
+    """Gazetteer names in the text, as (firm, weak) LOC mentions.
 
-    Returns LOC mentions carrying the matched key in `attrs["key"]` (resolved later, once
-    the story's country context is known).
+    Firm: strong names anywhere, other names after a designator. Weak: any other name that is
+    not a common word; it becomes a place only next to one (see `coordinated_places`). Each
+    mention carries its matched key in `attrs["key"]`, resolved once the story's countries
+    are known.
     """
-    found = []
+    firm, weak = [], []
     i = 0
     while i < len(view.keys):
         hit = gazetteer.match_at(view, i) if view.is_word[i] else None
@@ -136,18 +138,61 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         end, lead, key = hit
-        if end == i + 1 and key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i):
-            i = end  # "الأراضي السعودية": a feminine nisba adjective, not the country
-            continue
-        if key + " " + (view.keys[end] if end < len(view.keys) else "") in NOT_PLACE_PHRASES:
-            i = end
-            continue
-        if key in gazetteer.strong or (key not in COMMON_WORDS and key not in STOPWORDS
-                                       and _after_trigger(view, i)):
+        if not _not_a_place(view, i, end, key):
             lead_chars = original_offset(view.texts[i], lead)
-            found.append(Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key}))
+            mention = Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key})
+            if key in gazetteer.strong or _after_trigger(view, i):
+                firm.append(mention)
+            else:
+                weak.append(mention)
         i = end
-    return found
+    return firm, weak
+
+
+def _not_a_place(view: TokenView, i: int, end: int, key: str) -> bool:
+    if key in COMMON_WORDS or key in STOPWORDS:
+        return True
+    if end == i + 1 and key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i):
+        return True  # "الأراضي السعودية": a feminine nisba adjective, not the country
+    return key + " " + (view.keys[end] if end < len(view.keys) else "") in NOT_PLACE_PHRASES
+
+
+_LIST_COMMAS = frozenset("،,")
+
+
+def coordinated_places(view: TokenView, chosen: list[Mention], weak: list[Mention]) -> list[Mention]:
+    """Weak names coordinated with a chosen place: "راس الزويتينة والبريقة وراس لانوف والسدرة".
+
+    A weak name joins when "و" or "،" links it to a LOC next to it; repeated until no list
+    grows, so one known member carries the whole list.
+    """
+    ends = {m.last: m for m in chosen if m.type == "LOC"}
+    starts = {m.first: m for m in chosen if m.type == "LOC"}
+    taken = {t for m in chosen for t in range(m.first, m.last)}
+    added: list[Mention] = []
+    grew = True
+    while grew:
+        grew = False
+        for m in weak:
+            if m in added or any(t in taken for t in range(m.first, m.last)):
+                continue
+            if _linked(view, m, ends, starts):
+                added.append(m)
+                ends[m.last], starts[m.first] = m, m
+                taken.update(range(m.first, m.last))
+                grew = True
+    return added
+
+
+def _linked(view: TokenView, m: Mention, ends: dict[int, Mention], starts: dict[int, Mention]) -> bool:
+    """m follows a place as "X وm" / "X، m", or precedes one as "m وX" / "m، X"."""
+    comma_before = m.first > 0 and view.texts[m.first - 1] in _LIST_COMMAS
+    if (view.keys[m.first].startswith("و") and m.first in ends) or (comma_before and m.first - 1 in ends):
+        return True
+    nxt = m.last
+    if nxt < len(view.keys) and view.texts[nxt] in _LIST_COMMAS:
+        return nxt + 1 in starts and view.same_sentence(m.first, nxt + 1)
+    return nxt in starts and view.keys[nxt].startswith("و") and view.same_sentence(m.first, nxt)
 
 
 def _after_trigger(view: TokenView, i: int) -> bool:

@@ -74,3 +74,13 @@ def test_gazetteer_small_town_needs_a_designator_then_propagates(doc_factory):
 def test_gazetteer_skips_nisba_adjectives_and_common_words(doc_factory):
     assert process(doc_factory(ADJECTIVE_NOT_COUNTRY), tagger=FakeTagger({})).entities == []
     assert process(doc_factory(COMMON_WORD_CITIES), tagger=FakeTagger({})).entities == []
+
+
+COORDINATED_TOWNS = "سيطرت القوات على حمص وتلبيسة والبريقة."
+
+
+def test_gazetteer_weak_place_joins_a_coordinated_place(doc_factory):
+    doc = process(doc_factory(COORDINATED_TOWNS), tagger=FakeTagger({}))
+    assert [(e["text"], e["origin"]) for e in doc.entities] == [
+        ("حمص", "gazetteer"), ("تلبيسة", "gazetteer"), ("البريقة", "gazetteer")]
+    assert doc.entities[2]["country"] == "LY"  # the Libyan oil port, not the Yemeni village
