@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from khabar.quantify import bounds, lexicon, money, ordinals
-from khabar.quantify.candidates import Candidate, Context, amount, as_number
+from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.counted import counted_lemma
-from khabar.quantify.durations import read_unit_duration, to_unit
-from khabar.quantify.numbers import Number, read_number
+from khabar.quantify.durations import combine, read_unit_duration, time_unit, to_unit
+from khabar.quantify.numerals import Number, read_number
 from khabar.quantify.relative import shift_date
 from khabar.quantify.tokens import fold
 
@@ -21,7 +21,9 @@ _PERCENT_SIGNS = frozenset(("%", "٪"))
 _PERCENT_LEADS = frozenset(fold(w) for w in ("نسبة", "بنسبة", "النسبة"))
 _NOT_ALONE = frozenset(fold(w) for w in ("أحد", "إحدى"))
 _ONE = frozenset(fold(w) for w in ("واحد", "واحدة"))
-_SINCE, _AGO = fold("منذ"), fold("قبل")
+_SINCE, _AGO, _AFTER, _CONJ = fold("منذ"), fold("قبل"), fold("بعد"), fold("و")
+_NOW = fold("الآن")
+_FEW = frozenset(fold(w) for w in ("بضعة", "بضع", "عدة"))
 _AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
 
 
@@ -41,7 +43,9 @@ class Amount:
 
 def match_amount(ctx: Context, i: int) -> Candidate | None:
     """An amount at token `i`, with its lead (منذ، قبل), qualifier or range."""
-    lead = ctx.fold(i) if ctx.fold(i) in (_SINCE, _AGO) else None
+    lead = ctx.fold(i) if ctx.fold(i) in (_SINCE, _AGO, _AFTER) else None
+    if lead == _AGO and ctx.fold(i + 1) in _FEW and time_unit(ctx.tok(i + 2)) is not None:
+        return Candidate(i, i + 3, amount("date", None, date=None))  # قبل بضعة أيام: a vague date
     start = i + 1 if lead else i
     approx, body = "exact", start
     qualifier = bounds.qualifier_before(ctx, start)
@@ -53,7 +57,7 @@ def match_amount(ctx: Context, i: int) -> Candidate | None:
         opener, first = None, read_amount(ctx, body)
     if first is None:
         return None
-    if approx == "exact":
+    if approx in ("exact", "about"):
         found = _match_range(ctx, opener and start, first)
         if found is not None:
             return found
@@ -73,7 +77,7 @@ def read_amount(ctx: Context, i: int) -> Amount | None:
             return None
         end, value, unit_name = bare
         value, unit_name = to_unit(value, unit_name)
-        return Amount(i, end, Number(i, end, value, words=True), "duration", value, unit_name)
+        return _compound(ctx, Amount(i, end, Number(i, end, value, words=True), "duration", value, unit_name))
     value, j = sign * number.value, number.j
     if _percent_end(ctx, j) is not None or lead_kind == "percent":
         return Amount(i, _percent_end(ctx, j) or j, number, "percent", value, "%")
@@ -82,12 +86,29 @@ def read_amount(ctx: Context, i: int) -> Amount | None:
         end, code = currency or (j, unit)
         return Amount(i, end, number, "money", value, code)
     tok = ctx.tok(j)
-    if tok is not None and tok.cls == "tunit" and tok.pre in ("", "ال"):
-        value, unit_name = to_unit(value, tok.val[0])
-        return Amount(i, j + 1, number, "duration", value, unit_name)
+    found_unit = time_unit(tok)
+    if found_unit is not None:
+        value, unit_name = to_unit(value, found_unit[0])
+        return _compound(ctx, Amount(i, j + 1, number, "duration", value, unit_name))
     lemma = counted_lemma(tok)
     kind = "fraction" if number.fraction else "cardinal"
     return Amount(i, j, number, kind, value, lemma, (j, j + 1) if lemma else None)
+
+
+def _compound(ctx: Context, first: Amount) -> Amount:
+    """عامين وثلاثة أشهر، ساعتين و30 دقيقة: the parts of one duration, in the smaller unit."""
+    k = first.end + 1 if ctx.fold(first.end) in (_CONJ, ",", "،") else first.end
+    if k == first.end and not (ctx.tok(k) is not None and ctx.toks[k].conj):
+        return first
+    nxt = read_amount(ctx, k) if k < len(ctx.toks) else None
+    if nxt is None or nxt.kind != "duration" or first.value is None or nxt.value is None:
+        return first
+    merged = combine((first.value, first.unit), (nxt.value, nxt.unit))
+    if merged is None:
+        return first
+    value, unit, exact = merged
+    extra = {} if exact else {"approx": "about"}
+    return Amount(first.i, nxt.end, first.number, "duration", value, unit, extra=extra)
 
 
 def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
@@ -151,6 +172,7 @@ def _close_amount(ctx: Context, start: int, amt: Amount, approx: str) -> Candida
         after = bounds.qualifier_after(ctx, counted[1], approx)
     if after is not None:
         end, approx = after  # 28 قتيلا على الاقل: the noun joins the span
+    approx = amt.extra.get("approx", approx) if approx == "exact" else approx
     if approx == "exact" and not _standalone_ok(ctx, amt):
         return None
     if approx == "exact" and amt.kind == "cardinal" and counted is None and _is_year(amt):
@@ -181,22 +203,25 @@ def _is_year(amt: Amount) -> bool:
 
 
 def _apply_lead(ctx: Context, lead: str | None, i: int, cand: Candidate) -> Candidate:
-    """منذ belongs to a duration's span; قبل + duration at a clause end is a date (قبل يومين)."""
-    kind = cand.attrs["kind"]
-    if lead == _SINCE and kind == "duration":
+    """A duration's lead word: منذ joins its span; قبل يومين (at a clause end) and
+    "… من الآن" are dates counted from publication."""
+    if cand.attrs["kind"] != "duration":
+        return cand
+    from_now = ctx.fold(cand.j) == "من" and ctx.fold(cand.j + 1) == _NOW
+    if from_now:
+        sign = -1 if lead in (_SINCE, _AGO) else 1
+        cand.i, cand.j = (i if lead else cand.i), cand.j + 2
+        cand.attrs = _shifted(ctx.published, cand.attrs, sign)
+    elif lead == _SINCE:
         cand.i = i
-    elif lead == _AGO and kind == "duration" and ctx.fold(cand.j) not in _AGO_BLOCKERS:
-        cand.i, cand.attrs = i, _ago(ctx.published, cand.attrs)
+    elif lead == _AGO and ctx.fold(cand.j) not in _AGO_BLOCKERS:
+        cand.i, cand.attrs = i, _shifted(ctx.published, cand.attrs, -1)
     return cand
 
 
-def _ago(published: date | None, attrs: dict[str, Any]) -> dict[str, Any]:
-    """قبل يومين: the date that far before publication (date null when unknown)."""
+def _shifted(published: date | None, attrs: dict[str, Any], sign: int) -> dict[str, Any]:
+    """The date a duration away from publication (date null when unknown)."""
     value, unit = attrs["value"], attrs["unit"]
-    when = shift_date(published, -value, unit) if value is not None else None
-    return amount("date", None, attrs["approx"], None, date=when)
+    when = shift_date(published, sign * value, unit) if value is not None else None
+    return amount("date", None, "exact", None, date=when)
 
-
-def as_value(value: float | None) -> float | int | None:
-    """Re-exported for tests: the JSON form of a value."""
-    return as_number(value)

@@ -39,11 +39,13 @@ HIJRI_MONTHS: dict[str, int] = {
 ERA_MARKERS = {"هـ": "hijri", "ه": "hijri", "هجري": "hijri", "هجرية": "hijri", "م": "ad", "ميلادي": "ad",
                "ميلادية": "ad"}
 
-#: relative days -> offset from the publication date.
-RELATIVE_DAYS: dict[str, int] = {
+#: relative days -> offset from the publication date (None: relative to something else).
+RELATIVE_DAYS: dict[str, int | None] = {
     "اليوم": 0, "أمس": -1, "الأمس": -1, "البارحة": -1, "غدا": 1, "الغد": 1,
     "أول أمس": -2, "أول من أمس": -2, "أمس الأول": -2, "قبل أمس": -2, "قبل يوم أمس": -2, "بعد غد": 2,
     "بعد الغد": 2,
+    # the day after/before the story's own events: a date, but not one publication fixes
+    "اليوم التالي": None, "اليوم السابق": None, "اليوم الماضي": None, "الليلة الماضية": None,
 }
 #: words after a weekday or month that move it (CONVENTIONS.md: default is on or before).
 NEXT_WORDS = ("المقبل", "القادم", "المقبلة", "القادمة", "التالي")
@@ -66,11 +68,10 @@ DAYPARTS: dict[str, str] = {
     "في الليل": "night", "من مساء": "pm", "من صباح": "am", "من فجر": "am", "من ليل": "night",
     "وقت الغداء": "noon", "في المساء": "pm", "في الصباح": "am",
 }
-#: named times of day -> "HH:MM".
+#: named times of day -> "HH:MM" (a hyphenated spelling, منتصف-الليل, matches too).
 NAMED_TIMES: dict[str, str] = {
-    "منتصف الليل": "00:00", "منتصف ليل": "00:00", "منتصف-الليل": "00:00", "منتصف النهار": "12:00",
-    "منتصف-النهار": "12:00", "الظهيرة": "12:00", "وقت الظهيرة": "12:00", "منتصف الصباح": "10:00",
-    "منتصف-الصباح": "10:00", "منتصف الظهر": "14:00", "منتصف-الظهر": "14:00",
+    "منتصف الليل": "00:00", "منتصف ليل": "00:00", "منتصف النهار": "12:00", "الظهيرة": "12:00",
+    "وقت الظهيرة": "12:00", "منتصف الصباح": "10:00", "منتصف الظهر": "14:00", "الظهر": "12:00",
 }
 
 

@@ -31,6 +31,7 @@ class Context:
     toks: list[Tok]
     published: date | None = None
     floor: int = 0  # matchers may extend a span backwards down to this token, no further
+    last: Candidate | None = None  # the quantity found just before
     seen: dict[str, str] = field(default_factory=dict)  # story-level memory (currency codes)
 
     def tok(self, i: int) -> Tok | None:

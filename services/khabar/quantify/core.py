@@ -5,7 +5,7 @@ No open library does this for Arabic news: pyarabic's text2number reads words on
 bounds and counted nouns, and Recognizers-Text has Arabic only in .NET. So this is
 Khabar's own code, kept table-driven and readable: the word lists are data
 (`lexicon.py`, `units.py`, `calendars.py`, month names from CLDR via Babel), and each
-matcher is a small reader over classified tokens (`numbers.py`, `dates.py`,
+matcher is a small reader over classified tokens (`numerals.py`, `dates.py`,
 `deixis.py`, `times.py`, `amounts.py`, `ordinals.py`, `identifiers.py`), run in a fixed
 order by `find.py`.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from khabar.quantify import calendars
 from khabar.quantify.candidates import Candidate, Context, amount
-from khabar.quantify.numbers import read_number
+from khabar.quantify.numerals import read_number
 from khabar.quantify.ordinals import read_ordinal
 from khabar.quantify.relative import iso_date
 from khabar.quantify.tokens import PhraseTable, fold
@@ -57,7 +57,9 @@ def read_day(ctx: Context, i: int) -> tuple[int, int] | None:
         digits = tok.val
         ok = digits.value is not None and not digits.decimal and digits.int_digits <= 2
         return (i + 1, int(digits.value)) if ok and 1 <= digits.value <= 31 else None
-    number = read_ordinal(ctx.toks, i) or (read_number(ctx.toks, i) if tok.cls in ("one", "ten", "tens") else None)
+    number = read_ordinal(ctx.toks, i)
+    if number is None and tok.cls in ("one", "ten", "tens"):
+        number = read_number(ctx.toks, i)
     if number is None or not 1 <= number.value <= 31 or number.value != int(number.value):
         return None
     return number.j, int(number.value)
@@ -86,8 +88,10 @@ def read_year(ctx: Context, i: int) -> tuple[int, int, str | None] | None:
 
 def match_date(ctx: Context, i: int) -> Candidate | None:
     """An explicit calendar date starting at token `i` (possibly led by يوم، عام or صيف)."""
-    return (_numeric(ctx, i) or _day_month(ctx, i) or _month_first(ctx, i) or _year(ctx, i)
-            or _hijri_year(ctx, i))
+    if i >= len(ctx.toks):
+        return None
+    return (_numeric(ctx, i) or _two_part(ctx, i) or _day_month(ctx, i) or _month_first(ctx, i)
+            or _year(ctx, i) or _hijri_year(ctx, i) or _day_alone(ctx, i))
 
 
 def _numeric(ctx: Context, i: int) -> Candidate | None:
@@ -103,6 +107,47 @@ def _numeric(ctx: Context, i: int) -> Candidate | None:
         day, month = month, day
     found = iso_date(year, month, day)
     return Candidate(i, i + 1, _date_attrs(found, month, day)) if found else None
+
+
+def _two_part(ctx: Context, i: int) -> Candidate | None:
+    """22/04، 4/22، 22-4 (a day of 13 or more, so no score or range), maybe with ", 2015".
+
+    Day first, as Arabic wires write it, unless only month-first is valid (4/22).
+    """
+    tok, sep, nxt = ctx.tok(i), ctx.tok(i + 1), ctx.tok(i + 2)
+    if tok is None or sep is None or nxt is None or tok.cls != "num" or nxt.cls != "num":
+        return None
+    if sep.text not in ("/", "-") or tok.end != sep.start or sep.end != nxt.start:
+        return None
+    a, b = tok.val, nxt.val
+    if a.decimal or b.decimal or a.int_digits > 2 or b.int_digits > 2 or a.value is None or b.value is None:
+        return None
+    day, month = int(a.value), int(b.value)
+    if sep.text == "-" and not (13 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if sep.text == "/" and a.int_digits == b.int_digits == 1:
+        return None  # 1/2, 3/4: fractions
+    if not 1 <= month <= 12:
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _build(ctx, i, i + 3, month, day, "gregorian")
+
+
+def _day_alone(ctx: Context, i: int) -> Candidate | None:
+    """يوم 27: a day of the month with no month named (month and year from publication)."""
+    tok = ctx.toks[i]
+    if tok.fold != fold("يوم") or tok.pre or _day_month(ctx, i + 1) is not None:
+        return None
+    day = read_day(ctx, i + 1)
+    if day is None or ctx.toks[i + 1].cls != "num" or read_month(ctx, day[0]) is not None:
+        return None
+    nxt = ctx.tok(day[0])
+    if nxt is not None and (nxt.cls is not None and nxt.cls != "sym"):
+        return None
+    pub = ctx.published
+    found = iso_date(pub.year, pub.month, day[1]) if pub else None
+    return Candidate(i, day[0], _date_attrs(found, pub.month if pub else None, day[1]))
 
 
 def _day_month(ctx: Context, i: int) -> Candidate | None:

@@ -30,6 +30,7 @@ _S_NOUNS = frozenset(fold(w) for w in (
     "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سيطرة", "سيناء", "سيدة", "ستين", "سنوات", "سنة",
     "سنتين", "سنين", "سيول", "سيناريو", "سينما", "سيئة", "سنجار", "ستوكهولم", "سنغافورة", "ستة", "سنوية",
     "سنويا", "سيادة", "سياسيين", "سيناتور", "سيرا", "سنية", "سنيورة", "سياحة", "سياحية", "ستار"))
+_WHOLE_SPAN = frozenset(fold(w) for w in ("طوال", "طيلة"))
 _PERIOD_UNITS = {fold("عام"): "year", fold("سنة"): "year", fold("شهر"): "month"}
 
 
@@ -121,11 +122,15 @@ def _relative_day(ctx: Context, i: int) -> Candidate | None:
     end, offset = found
     if end == i + 1 and ctx.toks[i].key == _TODAY and not _today_is_meant(ctx, i):
         return None
-    when = shift_date(ctx.published, offset, "day")
+    when = shift_date(ctx.published, offset, "day") if offset is not None else None
     return Candidate(i, end, _attrs(date.fromisoformat(when) if when else None))
 
 
 def _today_is_meant(ctx: Context, i: int) -> bool:
+    """اليوم is today unless an adjective or number follows (اليوم العالمي، اليوم الثالث) or
+    it is a span of time (طوال اليوم)."""
+    if ctx.fold(i - 1) in _WHOLE_SPAN:
+        return False
     nxt = ctx.tok(i + 1)
     if nxt is None or nxt.cls in ("wday", "month", "rel", "sym"):
         return True

@@ -32,7 +32,7 @@ MATCHERS: tuple[Matcher, ...] = (match_identifier, match_date, match_deixis, mat
 
 _TRIGGER_WORDS = frozenset(
     fold(phrase).split()[0]
-    for table in (lexicon.QUALIFIERS_BEFORE, lexicon.RANGE_OPENERS, calendars.RELATIVE_DAYS,
+    for table in (lexicon.QUALIFIERS_BEFORE, lexicon.RANGE_OPENERS, calendars.RELATIVE_DAYS, lexicon.RELATIVE_ORDINALS,
                   calendars.NAMED_TIMES, calendars.DAYPARTS, calendars.YEAR_PARTS, calendars.YEAR_NOUNS,
                   ("منذ", "قبل", "نسبة", "بنسبة", "النسبة", "يوم", "هذا", "هذه"))
     for phrase in table
@@ -71,6 +71,7 @@ def find_quantities(text: str, published: date | None = None) -> list[Found]:
             continue
         found.append(cand)
         ctx.floor = i = cand.j
+        ctx.last = cand
     urls = [m.span() for m in _URL_RE.finditer(text)]
     return [_to_found(toks, c) for c in _merge_bounds(toks, found) if not _inside(toks, c, urls)]
 

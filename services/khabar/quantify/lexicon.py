@@ -3,7 +3,7 @@
 Spellings are written here as a reader would write them (أربعة، مائة، إحدى); `tokens.py`
 folds them (alef, yeh, teh marbuta, hamza seats) once at import, so one entry covers
 أربعة/اربعة/اربعه. Case and gender variants are listed explicitly: the number grammar in
-`numbers.py` only needs a value and a class for each surface.
+`numerals.py` only needs a value and a class for each surface.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ SCALES: dict[str, tuple[int, int]] = {
     "مليار": (10**9, 1), "مليارا": (10**9, 1), "ملياران": (10**9, 2), "مليارين": (10**9, 2),
     "ملياري": (10**9, 2), "مليارات": (10**9, 0),
     "بليون": (10**9, 1), "بليونا": (10**9, 1), "بلايين": (10**9, 0),
+    "دزينة": (12, 1), "دزينتين": (12, 2), "دزينات": (12, 0),
     "تريليون": (10**12, 1), "ترليون": (10**12, 1), "تريليونا": (10**12, 1), "تريليونات": (10**12, 0),
     "ترليونات": (10**12, 0),
 }
@@ -52,7 +53,7 @@ NEGATIVE = ("سالب", "ناقص")
 
 # -- fractions ------------------------------------------------------------------
 #: fraction word -> (numerator, denominator); خمس/سبع/تسع/عشر are fractions only before a
-#: definite noun (`numbers.py`), ثمن ("price") only as the plural أثمان.
+#: definite noun (`numerals.py`), ثمن ("price") only as the plural أثمان.
 FRACTIONS: dict[str, tuple[int, int]] = {
     "نصف": (1, 2), "ثلث": (1, 3), "ربع": (1, 4), "سدس": (1, 6),
     "ثلثان": (2, 3), "ثلثين": (2, 3), "ثلثي": (2, 3), "ثلثا": (2, 3), "نصفين": (2, 2),
@@ -73,6 +74,26 @@ ORDINALS: dict[str, int] = {
 #: indefinite ordinals that are usually something else (a second of time, a name).
 ORDINALS_NEED_ARTICLE = ("ثانية", "حادي", "حادية", "رابعة", "خامسة", "سادسة", "سابعة", "ثامنة", "تاسعة",
                          "عاشرة", "ثالثة")
+
+#: relative ordinals (Recognizers-Text's ordinal.relative): a position with no number.
+#: الأخير/الأخيرة alone are left out: in wire copy they mean "the latter" or "recent" (وقال
+#: الأخير، التطور الأخير) far more often than a last place in a series.
+RELATIVE_ORDINALS: dict[str, str] = {
+    "آخر": "last", "التالي": "next", "التالية": "next",
+    "السابق": "previous", "السابقة": "previous", "الحالي": "current", "الحالية": "current",
+    "قبل الأخير": "penultimate", "قبل الأخيرة": "penultimate", "ما قبل الأخير": "penultimate",
+    "ما قبل الأخيرة": "penultimate",
+}
+#: nouns after which السابق/الأخير/الحالي mean "former", "recent" or "current" and rank
+#: nothing: periods of time (الآونة الأخيرة، العام الحالي) and offices (الرئيس السابق).
+NOT_RANKED_NOUNS = (
+    "الآونة", "الفترة", "الوقت", "اليوم", "الأيام", "الأسبوع", "الأسابيع", "الشهر", "الأشهر", "الشهور",
+    "العام", "الأعوام", "السنة", "السنوات", "العقد", "العقود", "القرن", "الساعة", "الساعات", "اللحظة",
+    "اللحظات", "الدقائق", "الليلة", "النحو", "الرئيس", "الرئيسة", "الوزير", "الوزراء", "النائب",
+    "المدير", "الأمين", "الملك", "الأمير", "الزعيم", "القائد", "المبعوث", "السفير", "المتحدث", "الناطق",
+    "المسؤول", "العضو", "المستشار", "المستشارة", "الجاسوس", "العميل", "المدرب", "المرشد", "الحاكم",
+    "المحافظ", "الجنرال", "الحكومة", "البرلمان", "النظام", "العهد", "هذا", "هذه",
+)
 
 # -- percent --------------------------------------------------------------------
 #: the noun of "per cent" (في المئة، بالمائة); the symbols are in `tokens.py`.

@@ -80,6 +80,9 @@ def read_number(toks: list[Tok], i: int) -> Number | None:
         return Number(i, i + 1, num / den, words=True, fraction=True)
     if not is_number_token(tok) or tok.cls == "fracpl":
         return None
+    if tok.cls == "num" and _slash_fraction(toks, i):
+        num, den = toks[i].val.value, toks[i + 2].val.value
+        return Number(i, i + 3, num / den, fraction=True)
     st = _State()
     p = i
     while p < len(toks) and not st.done:
@@ -95,10 +98,22 @@ def read_number(toks: list[Tok], i: int) -> Number | None:
                   last_scale=0 if math.isinf(st.scale) else int(st.scale), det=toks[i].det)
 
 
+def _slash_fraction(toks: list[Tok], i: int) -> bool:
+    """1/2، ٣/٤: one digit over a larger one, written solid (22/04 is a date, not a fraction)."""
+    if i + 2 >= len(toks) or toks[i + 1].text != "/" or toks[i + 2].cls != "num":
+        return False
+    a, slash, b = toks[i], toks[i + 1], toks[i + 2]
+    if not (a.end == slash.start and slash.end == b.start):
+        return False
+    return a.val.int_digits == 1 and not a.val.decimal and b.val.int_digits == 1 and 0 < a.val.value < b.val.value
+
+
 def _before_definite_noun(toks: list[Tok], i: int) -> bool:
     """خمس الفطيرة (a fifth) rather than خمس سنوات (five): a definite non-number word follows."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return nxt is not None and nxt.fold.startswith("ال") and not is_number_token(nxt) and nxt.cls is None
+    if nxt is None or not nxt.fold.startswith("ال") or is_number_token(nxt):
+        return False
+    return nxt.cls is None or (nxt.cls == "tunit" and nxt.val[1] == 1)  # خمس الساعة
 
 
 def _link(toks: list[Tok], i: int, p: int) -> tuple[str, int]:

@@ -8,16 +8,21 @@ it stays a count (الساعات الأربع والعشرين).
 
 from __future__ import annotations
 
-from khabar.quantify import lexicon
+from khabar.quantify import lexicon, units
 from khabar.quantify.candidates import Candidate, Context, amount
-from khabar.quantify.numbers import Number
-from khabar.quantify.tokens import Tok, fold
+from khabar.quantify.numerals import Number
+from khabar.quantify.tokens import PhraseTable, Tok, fold
 
 _NEED_ARTICLE = frozenset(fold(w) for w in lexicon.ORDINALS_NEED_ARTICLE)
 #: ثاني in آل ثاني (a family name) and ثاني أكسيد (dioxide) is no rank.
 _NOT_AFTER = frozenset((fold("آل"),))
 _NOT_BEFORE = frozenset((fold("أكسيد"), fold("اكسيد")))
 _PLURAL_SUFFIXES = ("ات", "ين", "ون")
+_RELATIVE = PhraseTable(lexicon.RELATIVE_ORDINALS)
+_NOT_RANKED = frozenset(fold(w) for w in lexicon.NOT_RANKED_NOUNS)
+_FUNCTION_WORDS = frozenset(fold(w) for w in units.NOT_COUNTED)
+#: clitics and the imperfect-verb prefixes ي/ت: what follows آخر is then no noun it ranks.
+_NOT_NOUN_STARTS = ("ال", "و", "ب", "ل", "ف", "ي", "ت")
 
 
 def read_ordinal(toks: list[Tok], i: int) -> Number | None:
@@ -40,16 +45,53 @@ def read_ordinal(toks: list[Tok], i: int) -> Number | None:
 
 
 def match_ordinal(ctx: Context, i: int) -> Candidate | None:
-    """An ordinal quantity at token `i`."""
+    """An ordinal quantity at token `i`: a rank, or a relative position (الأخير، التالي)."""
     number = read_ordinal(ctx.toks, i)
-    if number is None or ctx.fold(i - 1) in _NOT_AFTER or ctx.fold(number.j) in _NOT_BEFORE:
+    if number is None:
+        return _relative(ctx, i)
+    if ctx.fold(i - 1) in _NOT_AFTER or ctx.fold(number.j) in _NOT_BEFORE:
         return None
     return Candidate(number.i, number.j, amount("ordinal", number.value))
 
 
+def _relative(ctx: Context, i: int) -> Candidate | None:
+    """قبل الأخير، الصفحة التالية، آخر كتاب: value null, `relative` names the position.
+
+    Not after a period of time or an office (الآونة الأخيرة، الرئيس السابق: "recent",
+    "former"), nor after a nisba adjective (الجاسوس الروسي السابق).
+    """
+    found = _RELATIVE.match(ctx.toks, i)
+    if found is None or ctx.toks[i].pre not in ("", "و"):
+        return None
+    end, relation = found
+    if relation != "penultimate" and not _ranks(ctx, i, end):
+        return None
+    return Candidate(i, end, amount("ordinal", None, relative=relation))
+
+
+def _ranks(ctx: Context, i: int, end: int) -> bool:
+    tok, prev, nxt = ctx.toks[i], ctx.tok(i - 1), ctx.tok(end)
+    if not tok.key.startswith("ال"):  # آخر + an indefinite noun (آخر مرة), not a verb (أمر آخر يجمع)
+        return (nxt is not None and nxt.cls is None and not nxt.fold.startswith(_NOT_NOUN_STARTS)
+                and nxt.fold not in _FUNCTION_WORDS)
+    if prev is None or prev.cls == "sym":
+        return True
+    if ctx.last is not None and ctx.last.j == i and ctx.last.attrs["kind"] in ("duration", "date"):
+        return False  # الساعات الأربع والعشرين الأخيرة
+    if prev.fold in _NOT_RANKED or prev.key in _NOT_RANKED:
+        return False
+    if prev.fold.startswith("ال") or prev.det:
+        return prev.cls in (None, "one", "ten", "tens", "num") and not prev.fold.endswith(("ي", "يه"))
+    return prev.cls is None and prev.fold not in _FUNCTION_WORDS and (nxt is None or nxt.cls == "sym")
+
+
 def is_rank(ctx: Context, number: Number) -> bool:
-    """A definite cardinal in words that ranks its definite singular noun (القرن العشرين)."""
+    """A definite cardinal in words that ranks its definite singular noun (القرن العشرين),
+    or a definite tens word standing alone (العشرون)."""
     prev = ctx.tok(number.i - 1)
+    if number.det and ctx.toks[number.i].cls == "tens" and number.j - number.i == 1:
+        if prev is None or prev.cls == "sym":
+            return True
     if not (number.det and number.words and prev is not None and prev.fold.startswith("ال")):
         return False
     if number.value < 11 and ctx.toks[number.i].cls != "tens":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from khabar.quantify import calendars
 from khabar.quantify.candidates import Candidate, Context, amount
-from khabar.quantify.numbers import read_number
+from khabar.quantify.numerals import read_number
 from khabar.quantify.ordinals import read_ordinal
 from khabar.quantify.tokens import PhraseTable, fold
 
@@ -35,7 +35,24 @@ def match_time(ctx: Context, i: int) -> Candidate | None:
     if named is not None and not (ctx.toks[i].key == fold("ظهر") and ctx.fold(i - 1) == _AFTER):
         return Candidate(i, named[0], amount("time", None, time=named[1]))
     inner = _read_time(ctx, i, require_cue=True)
-    return _candidate(i, *inner) if inner is not None else None
+    if inner is not None:
+        return _candidate(i, *inner)
+    return _minutes_from_hour(ctx, i)
+
+
+def _minutes_from_hour(ctx: Context, i: int) -> Candidate | None:
+    """ثلاث دقائق قبل الثامنة، عشر دقائق بعد الساعة 7: minutes counted from an hour."""
+    tok = ctx.toks[i]
+    number = read_number(ctx.toks, i) if tok.cls in ("num", "one", "ten", "tens") else None
+    if number is None or ctx.fold(number.j) not in _MINUTE_NOUNS or not 0 < number.value < 60:
+        return None
+    sign = {fold("قبل"): -1, _AFTER: 1}.get(ctx.fold(number.j + 1))
+    inner = _read_time(ctx, number.j + 2, require_cue=False) if sign else None
+    if inner is None:
+        return None
+    end, hour, minute, second, part = inner
+    total = hour * 60 + minute + sign * int(number.value)
+    return _candidate(i, end, total // 60, total % 60, second, part)
 
 
 def _read_time(ctx: Context, i: int, require_cue: bool) -> tuple | None:
@@ -95,9 +112,13 @@ def _read_minutes(ctx: Context, i: int) -> tuple[int, int] | None:
     if tok is None or (k == i and not tok.conj):
         return None
     number = read_number(ctx.toks, k)
-    if number is None or ctx.fold(number.j) not in _MINUTE_NOUNS or not 0 < number.value < 60:
+    if number is None or not 0 < number.value < 60 or number.value != int(number.value):
         return None
-    return number.j + 1, int(number.value)
+    if ctx.fold(number.j) in _MINUTE_NOUNS:
+        return number.j + 1, int(number.value)
+    if _DAYPARTS.match(ctx.toks, number.j) is not None:
+        return number.j, int(number.value)  # السابعة وخمسة وثلاثين مساء
+    return None
 
 
 def _candidate(i: int, end: int, hour: int, minute: int, second: int, part: str | None) -> Candidate | None:
@@ -109,10 +130,11 @@ def _candidate(i: int, end: int, hour: int, minute: int, second: int, part: str 
 
 
 def _to_24h(hour: int, part: str | None) -> int:
-    """Apply a part of the day: مساء/بعد الظهر add 12; ليلا does for 6–11 and makes 12 midnight."""
+    """Apply a part of the day: مساء/بعد الظهر add 12 (ظهرا up to 10); ليلا adds 12 for 6–11
+    and makes 12 midnight."""
     if part == "pm" and hour < 12:
         return hour + 12
-    if part == "noon" and 1 <= hour <= 5:
+    if part == "noon" and 1 <= hour <= 10:
         return hour + 12
     if part == "night":
         return hour + 12 if 6 <= hour <= 11 else 0 if hour == 12 else hour

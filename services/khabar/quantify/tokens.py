@@ -31,7 +31,7 @@ _TOKEN_RE = re.compile(
     + r"|(?P<hms>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
     + rf"|(?P<num>\d+(?:[{_BIDI}]*[.,،٫٬][{_BIDI}]*\d+)*)"
     + r"|(?P<word>[^\W\d_]+)"
-    + r"|(?P<sym>[%٪$€£/~<>=≥≤+\-–−:()،,.])"
+    + r"|(?P<sym>[%٪$€£/~<>=≥≤+\-–−:()،,.\"«»؟!])"
 )
 
 
@@ -66,7 +66,8 @@ for _cls, _table in (
 _PHRASE_HEADS = frozenset(
     fold(phrase).split()[0]
     for table in (lexicon.QUALIFIERS_BEFORE, lexicon.QUALIFIERS_AFTER, calendars.HIJRI_MONTHS,
-                  calendars.MONTHS_EXTRA, calendars.RELATIVE_DAYS, calendars.NAMED_TIMES, calendars.DAYPARTS)
+                  calendars.MONTHS_EXTRA, calendars.RELATIVE_DAYS, calendars.NAMED_TIMES, calendars.DAYPARTS,
+                  lexicon.RELATIVE_ORDINALS)
     for phrase in table
 )
 _KNOWN = frozenset(WORD_CLASSES) | _PHRASE_HEADS
@@ -122,8 +123,8 @@ class PhraseTable:
     def __init__(self, entries: dict[str, Any]) -> None:
         self._by_head: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         for phrase, value in entries.items():
-            words = fold(phrase).split()
-            self._by_head.setdefault(words[0], []).append((tuple(words[1:]), value))
+            for words in _spellings(phrase):
+                self._by_head.setdefault(words[0], []).append((tuple(words[1:]), value))
         for options in self._by_head.values():
             options.sort(key=lambda option: -len(option[0]))
 
@@ -138,6 +139,12 @@ class PhraseTable:
             if end <= len(toks) and all(toks[i + 1 + k].fold == w for k, w in enumerate(rest)):
                 return end, value
         return None
+
+
+def _spellings(phrase: str) -> list[list[str]]:
+    """The folded token sequences of a phrase: as spaced, and hyphenated (منتصف-الليل)."""
+    words = fold(phrase).split()
+    return [words, [*words[:1], "-", *words[1:]]] if len(words) == 2 and words[0].isalpha() else [words]
 
 
 def tokenize(text: str) -> list[Tok]:

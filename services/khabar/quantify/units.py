@@ -29,7 +29,7 @@ TIME_UNITS: dict[str, tuple[str, int]] = {
 #: singular units that are something else when they stand alone (عقد "held", عام "general").
 UNITS_NEED_NUMBER = ("عقد", "عقدا", "عام", "ثانية", "قرن")
 #: before a bare singular unit these words make it "one unit" (لمدة ساعة، طوال يوم).
-SPAN_OPENERS = ("لمدة", "مدة", "طوال", "طيلة", "خلال")
+SPAN_OPENERS = ("لمدة", "مدة", "طوال", "طيلة", "خلال", "قبل", "بعد", "منذ")
 #: after a bare singular unit: "one whole unit" (يوم كامل، سنة كاملة).
 WHOLE = ("كامل", "كاملة", "كاملا", "واحد", "واحدة")
 
