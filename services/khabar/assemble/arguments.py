@@ -67,6 +67,14 @@ def _is_locative(story: Story, first: int, start: int) -> bool:
     return "ب" in glued or (first > 0 and story.words[first - 1].has(_LOCATIVES))
 
 
+def is_place_argument(story: Story, first: int) -> bool:
+    """A LOC entity at word `first` introduced by a locative ("في", "بـ"): a place, not an actor."""
+    entity = story.entity_at(first)
+    if entity is None or entity.span.get("type") != "LOC":
+        return False
+    return _is_locative(story, first, entity.span["start"])
+
+
 def _subject_place(story: Story, place_first: int, trigger_first: int, lo: int) -> bool:
     """A place before the trigger that is its subject ("مدينة حمورية تتعرض لقصف") or a dateline."""
     if place_first <= lo + 1:
@@ -121,8 +129,9 @@ def find_location(story: Story, first: int, last: int, lo: int, hi: int) -> Span
         after = p_first > last
         distance = p_first - last if after else first - p_last
         locative = _is_locative(story, ext_first, start)
-        if (after and distance > MAX_PLACE_DISTANCE) or (not after and not locative and not _subject_place(
-                story, ext_first, first, lo)):
+        if (after and distance > MAX_PLACE_DISTANCE) or (
+            not after and not locative and not _subject_place(story, ext_first, first, lo)
+        ):
             continue  # a place far away, or a speaker before the verb ("وتؤكد روسيا ان الضربات")
         rank = (not after, not locative, distance)
         if best_rank is None or rank < best_rank:

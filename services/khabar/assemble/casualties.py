@@ -34,6 +34,7 @@ _DEATH_NOUNS = fold_all(("حتفه", "حتفهم", "حتفها", "حتفهما",
 _MIN = fold("من")
 #: Verb forms that can follow their subject ("جنديين تركيين قتلا").
 _VERBS = fold_all(("قتل", "قتلا", "قتلوا", "قتلت", "أصيب", "أصيبا", "أصيبوا", "استشهد", "استشهدا", "جرح"))
+_DUAL_VERBS = fold_all(("قتلا", "أصيبا", "استشهدا", "لقيا", "جرحا"))
 
 
 @dataclass
@@ -80,8 +81,11 @@ def _death_noun_after(story: Story, triggers: list[Match], i: int) -> Match | No
     closing = next((t for t in triggers if t.first >= i and story.words[t.first].has(_DEATH_NOUNS)), None)
     if closing is None or closing.first - i > 8:
         return None
-    return closing if not any(story.words[k].is_punct and story.words[k].fold != '"' for k in range(i, closing.first)) \
+    return (
+        closing
+        if not any(story.words[k].is_punct and story.words[k].fold != '"' for k in range(i, closing.first))
         else None
+    )
 
 
 def _is_subset(story: Story, count: Count, lo: int) -> bool:
@@ -109,7 +113,9 @@ def persons_in(word: Word) -> int | None:
     """1 for a singular person noun ("جندي"), 2 for a dual ("قياديان", "شابين"), else None."""
     if word.has(_DUAL) or any(k.endswith("ان") and k[:-2] in _SINGULAR for k in word.keys):
         return 2
-    return 1 if word.has(_SINGULAR) or any(k.endswith("ا") and k[:-1] in _SINGULAR for k in word.keys) else None
+    return (
+        1 if word.has(_SINGULAR) or any(k.endswith("ا") and k[:-1] in _SINGULAR for k in word.keys) else None
+    )
 
 
 def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | None:
@@ -124,8 +130,10 @@ def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | Non
             return Figure(closing.payload, {"min": n, "max": n}, trigger.first, max(i, closing.last), trigger)
     if weak or not story.words[trigger.first].has(_VERBS):
         return None
+    dual_verb = story.words[trigger.first].has(_DUAL_VERBS)
     for k in range(trigger.first - 1, max(lo, trigger.first - 3) - 1, -1):
-        if n := persons_in(story.words[k]):
+        n = persons_in(story.words[k]) or (2 if dual_verb and story.words[k].has(_PERSONS) else None)
+        if n:
             return Figure(trigger.payload, {"min": n, "max": n}, k, trigger.last, trigger)
     return None
 

@@ -23,52 +23,21 @@ _CLASH_VERBS = fold_all(lexicon.CLASH_VERBS)
 _LAUNCH = fold_all(lexicon.LAUNCH_VERBS)
 _ATTACKER_ADJ = {fold(a): key for a, key in lexicon.ATTACKER_ADJECTIVES}
 _ATTACKER_FORMS = frozenset(_ATTACKER_ADJ)
-_BACKDROP = fold_all(
-    (
-        "منذ",
-        "ذكرى",
-        "خلفية",
-        "قضية",
-        "التحقيق",
-        "تحقيق",
-        "مذكرة",
-        "أمر",
-        "أوامر",
-        "مراكز",
-        "مركز",
-        "سجن",
-        "معسكر",
-        "ضحايا",
-        "لضحايا",
-        "مسؤولية",
-        "المسؤولية",
-        "طالب",
-        "طالبت",
-    )
-)
-_STRIKE_CONTEXT = fold_all(
-    ("ضد", "على", "جوية", "شن", "شنت", "نفذ", "نفذت", "تنفذ", "تنفذها", "لشنها", "بشن", "جوي")
-    + tuple(_ATTACKER_ADJ)
-)
-_MISSILE_CONTEXT = fold_all(("أطلق", "أطلقت", "إطلاق", "سقط", "سقوط", "استهدف", "استهدفت", "يستهدف", "على",
-                             "باتجاه", "اعترض", "اعترضت", "اعتراض", "تصدت", "أسقط", "أسقطت", "باليستي", "باليستية"))
+_BACKDROP = fold_all(lexicon.INCIDENT_BACKDROP)
+_STRIKE_CONTEXT = fold_all(lexicon.STRIKE_CONTEXT + lexicon.LAUNCHED + tuple(_ATTACKER_ADJ))
+_MISSILE_CONTEXT = fold_all(lexicon.MISSILE_CONTEXT + lexicon.LAUNCHED + tuple(_ATTACKER_ADJ))
 _COUNTED_KINDS = ("arrest", "displacement")
+_ACTOR_TYPES = ("ORG", "PER", "MISC")
+_SUBJECT_TYPES = ("ORG", "PER", "MISC", "LOC")  # "شنت إسرائيل غارات": a country before the verb attacks
 _RELATIVE = fold_all(("الذي", "التي", "الذين"))
+_ALWAYS_DEFINITE = fold_all(("القبض",))
+_TO = fold_all(("إلى", "الى", "على"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
+#: Least to most specific: a group of triggers takes the subtype of its most specific one.
 _SPECIFICITY = (
-    "clash",
-    "attack",
-    "raid",
-    "shooting",
-    "shelling",
-    "missile",
-    "drone",
-    "air_strike",
-    "bombing",
-    "stabbing",
-    "ramming",
-    "suicide_bombing",
-)
+    "clash", "attack", "raid", "shooting", "shelling", "missile", "drone", "air_strike", "bombing",
+    "stabbing", "ramming", "suicide_bombing",
+)  # fmt: skip
 
 
 def _near(story: Story, i: int, forms: frozenset[str], before: int, after: int, lo: int, hi: int) -> bool:
@@ -89,19 +58,21 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
         return verb_before or (
             words[first].has(_CLASH_VERBS) and not (first > lo and words[first - 1].has(_CAUSES))
         )
-    if subtype == "attack" and any(k.startswith("ال") for k in words[first].keys) and \
-            not _place_follows(story, match, hi):
+    definite = any(k.startswith("ال") for k in words[first].keys) and not words[first].has(_ALWAYS_DEFINITE)
+    if subtype in ("attack", "arrest") and definite and not _place_follows(story, match, hi):
         return False  # "وصف ... الهجوم بأنه": a definite bare noun usually points back to an earlier event
     if single and words[first].has(fold_all(("ضربة", "ضربات"))):
         return _near(story, first, _STRIKE_CONTEXT, 2, 2, lo, hi)
     if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
-        return _near(story, first, _MISSILE_CONTEXT, 2, 2, lo, hi)
+        return _near(story, first, _MISSILE_CONTEXT, 4, 2, lo, hi)
     return True
 
 
 def _place_follows(story: Story, match: Match, hi: int, reach: int = 6) -> bool:
     """A place or a relative clause ("الذي استهدف") right after the trigger."""
-    for first, _last, _entity in args.place_candidates(story, match.last + 1, min(hi, match.last + 1 + reach)):
+    for first, _last, _entity in args.place_candidates(
+        story, match.last + 1, min(hi, match.last + 1 + reach)
+    ):
         return first > match.last
     return any(story.words[k].has(_RELATIVE) for k in range(match.last + 1, min(hi, match.last + 3)))
 
@@ -118,7 +89,9 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
     search = [(launch + 1, min(hi, launch + 5))] if launch is not None else []
     search += [(after, min(hi, after + 3)), (max(lo, match.first - 10), match.first)]
     for a, b in search:
-        found = args.find_groups(story, a, b)
+        subject = b == match.first
+        found = args.find_groups(story, a, b, _SUBJECT_TYPES if subject else _ACTOR_TYPES)
+        found = [f for f in found if not (subject and args.is_place_argument(story, f[0]))]
         if found:
             first, last = found[-1] if b == match.first else found[0]
             return [args.actor_span(story, None, first, last, "attacker")]
@@ -142,8 +115,13 @@ def _count_for(story: Story, match: Match, hi: int) -> dict[str, Any] | None:
         if count.first > match.last and args.gap_ok(story, match.last + 1, count.first, limit=4):
             return count.bounds
         noun_end = count.noun_i if count.noun_i is not None else count.last
-        if count.last < match.first and args.gap_ok(story, noun_end + 1, match.first, limit=4):
-            return count.bounds
+        between = range(noun_end + 1, match.first)
+        if (
+            count.last < match.first
+            and len(between) <= 4
+            and all(args.is_skippable(story, k) or story.words[k].has(_TO) for k in between)
+        ):
+            return count.bounds  # "دفعت ما يزيد على 270 ألف شخص إلى النزوح"
     return None
 
 
@@ -153,7 +131,7 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     first = group[0]
     event: dict[str, Any] = {"type": kind, "subtype": subtype, "killed": None, "injured": None}
     if kind in _COUNTED_KINDS:
-        figure = _count_for(story, first, hi)
+        figure = next((f for m in group if (f := _count_for(story, m, hi)) is not None), None)
         if figure is None and kind == "displacement":
             return None
         event["arrested" if kind == "arrest" else "displaced"] = figure

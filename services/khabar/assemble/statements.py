@@ -72,13 +72,31 @@ def _content_end(story: Story, start: int, hi: int) -> int:
     return hi
 
 
+def _quoted(story: Story, lo: int, hi: int) -> set[int]:
+    """Words inside quotation marks: a reporting verb there is quoted speech, not a new statement."""
+    inside, opened = set(), None
+    for i in range(lo, hi):
+        text = story.words[i].text
+        if text in ("“", "«") or (text == '"' and opened is None):
+            opened = i
+        elif text in ("”", "»", '"') and opened is not None:
+            inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
 def find_statements(
     story: Story, lo: int, hi: int, last_speaker: dict[str, Any] | None, skip: set[int]
 ) -> list[dict[str, Any]]:
     """Statements of the sentence words[lo:hi]; `skip` holds words inside attribution cues."""
     out: list[dict[str, Any]] = []
+    quoted = _quoted(story, lo, hi)
     for verb in _VERBS.find(story.words, lo, hi):
-        if verb.first in skip or (verb.first > lo and story.words[verb.first - 1].has(_RELATIVES)):
+        if (
+            verb.first in skip
+            or verb.first in quoted
+            or (verb.first > lo and story.words[verb.first - 1].has(_RELATIVES))
+        ):
             continue
         lemma = fold(verb.payload)
         start = _content_start(story, verb, hi)
@@ -87,6 +105,8 @@ def find_statements(
         subject_end = start if start is not None else min(hi, verb.last + 7)
         participle = story.words[verb.first].has(_PARTICIPLES)
         speaker = None if participle else _speaker(story, verb.last + 1, subject_end)
+        if speaker is None and not participle and lo < verb.first <= lo + 5:
+            speaker = _speaker(story, lo, verb.first)  # subject first: "البيان التركي قال إن"
         continuation = speaker is None
         if speaker is None:
             speaker = dict(out[-1]["speaker"]) if out else (dict(last_speaker) if last_speaker else None)
