@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from khabar.tag.lexicon import ARAB_LEAGUE, COMMON_WORDS, LOC_TRIGGERS, NOT_PLACE_PHRASES, STOPWORDS
+from khabar.tag.lexicon import (
+    ARAB_LEAGUE,
+    COMMON_WORDS,
+    LOC_TRIGGERS,
+    NOT_PLACE_PHRASES,
+    PLACE_HOMONYMS,
+    STOPWORDS,
+)
 from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
@@ -110,7 +117,7 @@ def _is_strong(key: str, places: list[Place]) -> bool:
     Elsewhere GeoNames' Arabic names are transliterations, many of them short common words
     ("آبا" Aba, "خفي" Hefei, "هوئه" Hue), so those cities are not strong however big.
     """
-    if key in COMMON_WORDS or key in STOPWORDS or len(key.replace(" ", "")) < 3:
+    if key in COMMON_WORDS or key in STOPWORDS or key in PLACE_HOMONYMS or len(key.replace(" ", "")) < 3:
         return False
     return any(p.kind != "city" or (p.country in ARAB_LEAGUE and p.population >= STRONG_POPULATION)
                for p in places)
@@ -141,12 +148,21 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> tuple[list[Mention], l
         if not _not_a_place(view, i, end, key):
             lead_chars = original_offset(view.texts[i], lead)
             mention = Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key})
-            if key in gazetteer.strong or _after_trigger(view, i):
+            strong = key in gazetteer.strong and _plausible_split(gazetteer, lead, key)
+            if strong or _after_trigger(view, i):
                 firm.append(mention)
             else:
                 weak.append(mention)
         i = end
     return firm, weak
+
+
+def _plausible_split(gazetteer: Gazetteer, lead: int, key: str) -> bool:
+    """After a one-letter proclitic only a country or a four-letter name stands alone:
+    "لقطر" is Qatar, but "بنوك" (banks) is not ب + Nuuk nor "وفدا" و + a town."""
+    if lead != 1 or key.startswith("ال"):
+        return True
+    return len(key) >= 4 or any(p.kind == "country" for p in gazetteer.by_key[key])
 
 
 def _not_a_place(view: TokenView, i: int, end: int, key: str) -> bool:
@@ -158,13 +174,14 @@ def _not_a_place(view: TokenView, i: int, end: int, key: str) -> bool:
 
 
 _LIST_COMMAS = frozenset("،,")
+_MIN_LISTED_LETTERS = 4
 
 
 def coordinated_places(view: TokenView, chosen: list[Mention], weak: list[Mention]) -> list[Mention]:
     """Weak names coordinated with a chosen place: "راس الزويتينة والبريقة وراس لانوف والسدرة".
 
-    A weak name joins when "و" or "،" links it to a LOC next to it; repeated until no list
-    grows, so one known member carries the whole list.
+    A weak name joins when "و" links it to a LOC next to it; repeated until no list grows, so
+    one known member carries the whole list.
     """
     ends = {m.last: m for m in chosen if m.type == "LOC"}
     starts = {m.first: m for m in chosen if m.type == "LOC"}
@@ -185,13 +202,14 @@ def coordinated_places(view: TokenView, chosen: list[Mention], weak: list[Mentio
 
 
 def _linked(view: TokenView, m: Mention, ends: dict[int, Mention], starts: dict[int, Mention]) -> bool:
-    """m follows a place as "X وm" / "X، m", or precedes one as "m وX" / "m، X"."""
-    comma_before = m.first > 0 and view.texts[m.first - 1] in _LIST_COMMAS
-    if (view.keys[m.first].startswith("و") and m.first in ends) or (comma_before and m.first - 1 in ends):
-        return True
+    """m follows a place as "X وm" (or "X، وm"), or precedes one as "m وX"; four letters at least."""
+    if len(view.stripped_key(m).replace(" ", "")) < _MIN_LISTED_LETTERS:
+        return False
+    if view.keys[m.first].startswith("و") and m.lead:
+        before = m.first - 1 if m.first > 0 and view.texts[m.first - 1] in _LIST_COMMAS else m.first
+        if before in ends and view.same_sentence(m.first, before - 1):
+            return True
     nxt = m.last
-    if nxt < len(view.keys) and view.texts[nxt] in _LIST_COMMAS:
-        return nxt + 1 in starts and view.same_sentence(m.first, nxt + 1)
     return nxt in starts and view.keys[nxt].startswith("و") and view.same_sentence(m.first, nxt)
 
 

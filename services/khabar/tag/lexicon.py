@@ -184,8 +184,15 @@ COMMON_WORDS = _folded(
 #: Heads, titles and designators: words whose first letter is never a proclitic to split off.
 HEAD_WORDS = ORG_HEADS | MEDIA_HEADS | PER_TITLES | LOC_TRIGGERS | TITLE_LINKS
 
+#: Places whose name is also a common word ("دوما" Douma / always, "جده" Jeddah / his
+#: grandfather): never found on their own, only after a designator or by the model.
+PLACE_HOMONYMS = _folded(
+    "دوما جده عدن حجة دخان سحب مقر وقف صهيون مصفح الهندية الهندي أدى الحرية جنين بيت رأس الشيخ "
+    "الخليل حماة"
+)
+
 #: Phrases in which a place name is an ordinary word ("مسقط رأس" = birthplace, not Muscat).
-NOT_PLACE_PHRASES = _folded_phrases("مسقط رأس|مسقط رأسه|ظروف قاهرة|قوة قاهرة")
+NOT_PLACE_PHRASES = _folded_phrases("مسقط رأس|مسقط رأسه|مسقط رأسها|مسقط رأسهم|ظروف قاهرة|قوة قاهرة")
 
 #: Arab League members: their towns' Arabic names are native Arabic, not transliterations, so a
 #: city of `gazetteer.STRONG_POPULATION` there is found without a designator.
