@@ -25,12 +25,12 @@ from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
+from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import (
     find_media,
     find_nationalities,
     find_org_names,
     find_org_phrases,
-    find_titled_persons,
     org_name_index,
 )
 from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
@@ -138,12 +138,19 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
 
 
 def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
-    """Find again, anywhere in the story, the names already found once (and PER surnames)."""
+    """Find again, anywhere in the story, the names already found once (and PER surnames).
+
+    A one-word person found once by the model alone is not spread: one-off model errors
+    ("جنسيا") would multiply.
+    """
     surfaces: dict[str, tuple[str, dict[str, Any]]] = {}
+    counts = Counter(view.stripped_key(m) for m in mentions)
     for m in mentions:
         if m.type == "MISC":
             continue  # a nationality noun elsewhere may be an adjective ("اللاجئين السوريين")
         key = view.stripped_key(m)
+        if m.type == "PER" and " " not in key and counts[key] < 2 and m.origin == "model":
+            continue
         surfaces.setdefault(key, (m.type, m.attrs))
         words = key.split()
         if m.type == "PER" and len(words) > 1 and _good_surname(words[-1]):

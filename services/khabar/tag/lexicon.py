@@ -83,9 +83,12 @@ ORG_LAM_HEADS = _folded(
 )
 
 #: Heads that only announce a name and stay outside its span ("قناة روسيا 1", "ميليشيات الحوثي").
-MEDIA_HEADS = _folded(
-    "قناة القناة صحيفة الصحيفة مجلة المجلة إذاعة تلفزيون شبكة مليشيا ميليشيا ميليشيات مليشيات"
-)
+MILITIA_HEADS = _folded("مليشيا ميليشيا ميليشيات مليشيات")
+MEDIA_HEADS = _folded("قناة القناة صحيفة الصحيفة مجلة المجلة إذاعة تلفزيون شبكة") | MILITIA_HEADS
+
+#: Adjectives without the nisba ending that still follow a definite head in a name
+#: ("الجيش الحر", "المحكمة العليا", "البيت الأبيض").
+NAME_ADJECTIVES = _folded("الحر الحرة الأعلى العليا الأول العام العامة الأحمر الأبيض الكبرى المتحدة الموحد")
 
 #: After these ORG heads, a bare (indefinite) head with one generic modifier is not a name.
 ORG_NEEDS_NAME = _folded("قوات القوات الأمن الشرطة البحرية شركة مكتب لجنة اللجنة برنامج")

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from functools import cache
 
 from khabar.tag.lexicon import (
-    CURRENCIES,
     MEDIA_HEADS,
-    NAME_CONNECTORS,
+    MILITIA_HEADS,
+    NAME_ADJECTIVES,
     NAME_DESCRIPTORS,
     NATIONALITY_PLURALS,
     NATIONALITY_STEMS,
@@ -23,14 +23,14 @@ from khabar.tag.lexicon import (
     ORG_NEEDS_NAME,
     PER_TITLES,
     STOPWORDS,
-    TITLE_LINKS,
     fold_key,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset, proclitic_variants
+from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 _MAX_ORG_WORDS = 7
-_MAX_NAME_WORDS = 2
-_MAX_TITLE_WORDS = 6
+_MAX_MEDIA_WORDS = 3
+#: Proclitic + article: such a word continues no name ("للجلوس", "بالقول").
+CLITIC_ARTICLES = ("بال", "لل", "وال", "فال", "كال", "ولل", "وبال")
 _QUOTES = frozenset('"«»“”\'')
 # Heads that are also ordinary nouns or verbal nouns ("تنظيم الانتخابات" = organising the
 # elections): they start an ORG only before a known name or a quoted name.
@@ -76,7 +76,7 @@ def find_org_names(view: TokenView) -> list[Mention]:
     return found
 
 
-def _head_at(view: TokenView, i: int, heads: frozenset[str]) -> tuple[int, str] | None:
+def head_at(view: TokenView, i: int, heads: frozenset[str]) -> tuple[int, str] | None:
     for lead, word in view.variants[i]:
         if word in heads:
             return lead, word
@@ -99,7 +99,7 @@ def find_org_phrases(view: TokenView) -> list[Mention]:
     """Head + definite modifiers: "وزارة الداخلية العراقية", "المرصد السوري لحقوق الانسان"."""
     found = []
     for i in range(len(view.keys)):
-        head_hit = _head_at(view, i, ORG_HEADS) if view.is_word[i] else None
+        head_hit = head_at(view, i, ORG_HEADS) if view.is_word[i] else None
         if head_hit is not None:
             mention = _org_phrase_at(view, i, *head_hit)
             if mention is not None:
@@ -129,14 +129,21 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
     mods = view.keys[i + 1:j]
     if not mods or all(m in ORG_GENERIC_MODIFIERS for m in mods):  # "جيش الاحتلال", "الجيش الوطني"
         return None
+    if head.startswith("ال") and not _adjective_like(mods[0]):
+        return None  # "تنظر المحكمة القضية": a definite head is followed by its adjective
     if head in ORG_NEEDS_NAME and (all(_generic(m) for m in mods) or mods[0] in ORG_HEADS):
         return None  # "القوات الجوية الروسية"; "قوات الجيش الأمريكي" (the inner head starts the name)
     return Mention(i, j, "ORG", "pattern", lead_chars)
 
 
+def _adjective_like(key: str) -> bool:
+    """Adjective shapes: nisba endings ("السوري", "الجنائية", "الثوري") or a known adjective."""
+    return key.endswith(("ي", "يه", "يين", "يون")) or key in NAME_ADJECTIVES
+
+
 def _generic(key: str) -> bool:
     """A modifier that names no one: generic words and nationality adjectives ("الروسية")."""
-    return key in ORG_GENERIC_MODIFIERS or _nisba_stem(key) is not None
+    return key in ORG_GENERIC_MODIFIERS or nisba_stem(key) is not None
 
 
 def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
@@ -156,10 +163,11 @@ def find_media(view: TokenView) -> list[Mention]:
     "ميليشيات الحوثي"."""
     found = []
     for i in range(len(view.keys) - 1):
-        if not view.is_word[i] or _head_at(view, i, MEDIA_HEADS) is None:
-            continue
+        head_hit = head_at(view, i, MEDIA_HEADS) if view.is_word[i] else None
+        if head_hit is None or (head_hit[1] in MILITIA_HEADS and not view.keys[i + 1].startswith("ال")):
+            continue  # "ميليشيا هاجمت مدينة" is no name
         j = i + 1
-        while j < len(view) and j - i <= _MAX_NAME_WORDS and view.same_sentence(i, j) \
+        while j < len(view) and j - i <= _MAX_MEDIA_WORDS and view.same_sentence(i, j) \
                 and _media_word(view, j, i):
             j += 1
         if j > i + 1:
@@ -169,83 +177,13 @@ def find_media(view: TokenView) -> list[Mention]:
 
 def _media_word(view: TokenView, j: int, head: int) -> bool:
     key = view.keys[j]
-    if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS or key.startswith(_CLITIC_ARTICLES):
+    if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS or key.startswith(CLITIC_ARTICLES):
         return False
-    return not (j > head + 1 and key.startswith("ال") and _nisba_stem(key))  # "... الأمريكية"
-
-
-def find_titled_persons(view: TokenView, is_name: Callable[[str], bool]) -> list[Mention]:
-    """Names after a title phrase: "الرئيس السوري بشار الاسد", "نظيره الاميركي جون كيري".
-
-    The title phrase may hold definite modifiers, links ("باسم", "لدى") and known places or
-    organisations ("وزير خارجية قطر، ..." gives no name). The name is two words (plus joiners
-    such as "بن"), or one when a pause follows it.
-    """
-    found = []
-    for i in range(len(view.keys)):
-        if not view.is_word[i] or _head_at(view, i, PER_TITLES) is None:
-            continue
-        j = i + 1
-        while j < len(view) and j - i <= _MAX_TITLE_WORDS and view.same_sentence(i, j) and view.is_word[j] \
-                and _title_word(view.keys[j], is_name):
-            j += 1
-        end = _name_end(view, j, is_name)
-        if end > j:
-            found.append(Mention(j, end, "PER", "title"))
-    return found
-
-
-def _title_word(key: str, is_name: Callable[[str], bool]) -> bool:
-    if key in TITLE_LINKS or is_name(key) or key in PER_TITLES:
-        return True
-    return key.startswith("ال") and key not in STOPWORDS
-
-
-def _name_end(view: TokenView, j: int, is_name: Callable[[str], bool]) -> int:
-    """End of the person name that starts at token j (j itself when there is none)."""
-    k, words = j, 0
-    while k < len(view) and view.same_sentence(j, k) and words < _MAX_NAME_WORDS:
-        key = view.keys[k]
-        if key in NAME_CONNECTORS and words:
-            k += 1
-            continue
-        if not _name_word(key, is_name, first=words == 0):
-            break
-        k, words = k + 1, words + 1
-    while k > j and view.keys[k - 1] in NAME_CONNECTORS:
-        k -= 1
-    return k if words == 2 or (words and _pause_at(view, k, j)) else j
-
-
-def _pause_at(view: TokenView, k: int, j: int) -> bool:
-    """Token k ends the phrase that started at j: end of text or sentence, punctuation, a function word."""
-    return k >= len(view) or not view.is_word[k] or view.keys[k] in STOPWORDS or not view.same_sentence(j, k)
-
-
-_CLITIC_ARTICLES = ("بال", "لل", "وال", "فال", "كال", "ولل", "وبال")
-_VERB_PREFIXES = ("سي", "ست", "سن", "يست", "تست", "ينت", "يت")
-_NAME_ENDINGS_NOT = ("ها", "هم", "نا", "كم", "هما", "وا")
-
-
-def _name_word(key: str, is_name: Callable[[str], bool], first: bool) -> bool:
-    """Could this folded word be part of a person's name? Rejects function words, clitic +
-    article forms, known places and organisations, future/derived verb shapes and pronoun
-    suffixes."""
-    if not key.isalpha() or len(key) < 2 or key in STOPWORDS or key in PER_TITLES \
-            or key in TITLE_LINKS or key in CURRENCIES or key.startswith(_CLITIC_ARTICLES) \
-            or key.startswith(_VERB_PREFIXES) or key.endswith(_NAME_ENDINGS_NOT):
-        return False
-    if any(is_name(word) for _, word in proclitic_variants(key)):  # "لزيمبابوي"
-        return False
-    if _nisba_stem(key) is not None:
-        return False
-    if key.startswith("ال"):
-        return not first
-    return not (key.startswith("و") and len(key) > 3)
+    return not (j > head + 1 and key.startswith("ال") and nisba_stem(key))  # "... الأمريكية"
 
 
 @cache
-def _nisba_stem(key: str) -> str | None:
+def nisba_stem(key: str) -> str | None:
     """The nationality stem of a nisba form: "السوريين" -> "سوري", "فلسطينيا" -> "فلسطيني"."""
     word = key[2:] if key.startswith("ال") else key
     for suffix in ("ين", "ون", "ات", "ا"):
@@ -281,7 +219,7 @@ def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list
 def _nationality_noun(word: str) -> str | None:
     if word in NATIONALITY_PLURALS:
         return "plural"
-    stem = _nisba_stem(word)
+    stem = nisba_stem(word)
     if stem is None:
         return None
     bare = word[2:] if word.startswith("ال") else word

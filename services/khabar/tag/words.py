@@ -15,6 +15,7 @@ from typing import Any
 from khabar.tag.lexicon import PROCLITICS, STOPWORDS, fold_key
 
 _ARTICLE = "ال"
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 _MIN_STEM = 2
 
 
@@ -127,6 +128,8 @@ def definite_noun_before(view: TokenView, i: int) -> bool:
     """Token i follows a definite noun in its sentence, so a definite nisba there is an
     adjective agreeing with it ("اللاجئين السوريين", "الأراضي السعودية")."""
     j = i - 1
-    if j < 0 or not view.same_sentence(i, j) or not view.is_word[j]:
+    if j < 0 or not view.same_sentence(i, j) or not view.is_word[j] or view.keys[j] in STOPWORDS:
         return False
+    if len(view.keys[j]) > 4 and view.keys[j].endswith(_PRONOUN_SUFFIXES):
+        return True  # "نظرائها الأوروبيين": a noun with a pronoun suffix is definite
     return any(w.startswith("ال") and w not in STOPWORDS for _, w in view.variants[j])
