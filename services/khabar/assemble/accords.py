@@ -35,8 +35,9 @@ def _is_verb(story: Story, match: Match) -> bool:
     )
 
 
-def _parties(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
-    """Parties: after بين, else the subject after a verb, else names right after the noun."""
+def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Parties: after بين, else the subject after a verb, else names right after the noun; a verb's
+    subject may also come first ("وحث ماكرون ترمب ... عندما التقى به")."""
     a = match.last + 1
     if a < hi and story.words[a].fold == _BETWEEN:
         a += 1
@@ -52,6 +53,9 @@ def _parties(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
     found = args.find_groups(story, a, b, _PARTY_TYPES)
     parties = [args.actor_span(story, None, first, last, "party") for first, last in found]
     parties += _conjoined_phrase(story, found, b)
+    if len(parties) < 2 and _is_verb(story, match):
+        before = args.find_groups(story, max(lo, match.first - 8), match.first, ("PER", "ORG"))
+        parties = [args.actor_span(story, None, first, last, "party") for first, last in before] + parties
     if not parties and a < b and match.payload == "agreement":
         phrase = args.read_phrase(story, a, b, max_words=5)
         parties = [args.actor_span(story, None, *phrase, "party")] if phrase else []
@@ -110,7 +114,7 @@ def find_accords(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
     for match in _INDEX.find(story.words, lo, hi):
         if match.payload in seen or not _keep(story, match, lo):
             continue
-        parties = _parties(story, match, hi)
+        parties = _parties(story, match, lo, hi)
         if match.payload == "meeting" and not parties:
             continue
         seen.add(match.payload)

@@ -77,9 +77,14 @@ def is_place_argument(story: Story, first: int) -> bool:
 
 def _subject_place(story: Story, place_first: int, trigger_first: int, lo: int) -> bool:
     """A place before the trigger that is its subject ("مدينة حمورية تتعرض لقصف") or a dateline."""
-    if place_first <= lo + 1:
-        return True
-    return trigger_first - place_first <= 6 and not story.words[place_first - 1].has(_REPORTING)
+    nxt = story.words[place_first + 1] if place_first + 1 < len(story.words) else None
+    if place_first == lo and nxt is not None and nxt.text in (":", "(", "-", "،", ","):
+        return True  # a dateline: "موسكو: ...", "القدس (CNN)-- ..."
+    return (
+        place_first > lo
+        and trigger_first - place_first <= 6
+        and not story.words[place_first - 1].has(_REPORTING)
+    )
 
 
 def _designator_places(story: Story, lo: int, hi: int) -> list[tuple[int, int]]:

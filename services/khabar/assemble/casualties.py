@@ -31,6 +31,11 @@ _SUBSET = fold_all(lexicon.SUBSET_MARKERS)
 _NO_CASUALTY = fold_all(lexicon.NO_CASUALTY_MARKERS)
 _PERPETRATOR = fold_all(lexicon.PERPETRATOR_MARKERS)
 _DEATH_NOUNS = fold_all(("حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"))
+_VAGUE = fold_all(lexicon.VAGUE_AMOUNTS)
+_TIME_WORDS = args._TIME_WORDS | fold_all(("،", ","))
+_ON, _LEAST = fold_all(("على",)), fold_all(("الأقل", "الاقل"))
+_WOUNDS = fold_all(lexicon.WOUND_PHRASES)
+_PLURAL_PERSONS = _PERSONS - _SINGULAR
 _MIN = fold("من")
 #: Verb forms that can follow their subject ("جنديين تركيين قتلا").
 _VERBS = fold_all(("قتل", "قتلا", "قتلوا", "قتلت", "أصيب", "أصيبا", "أصيبوا", "استشهد", "استشهدا", "جرح"))
@@ -93,6 +98,21 @@ def _is_subset(story: Story, count: Count, lo: int) -> bool:
     return any(story.words[i].has(_SUBSET) for i in range(max(lo, count.first - 3), count.first))
 
 
+def _floor_if_at_least(story: Story, bounds: Bounds, i: int, hi: int) -> Bounds:
+    """ "قتل 13 شخصا الأحد على الأقل": a trailing "على الأقل" past a time word makes the figure a floor."""
+    k = i
+    while k < hi and k - i < 3 and story.words[k].has(_TIME_WORDS):
+        k += 1
+    if (
+        bounds["min"] == bounds["max"]
+        and k + 1 < hi
+        and story.words[k].has(_ON)
+        and story.words[k + 1].has(_LEAST)
+    ):
+        return {"min": bounds["min"], "max": None}
+    return bounds
+
+
 def _figures_from_counts(story: Story, lo: int, hi: int, triggers: list[Match]) -> list[Figure]:
     figures = []
     for count in (c for c in story.counts if lo <= c.first < hi):
@@ -105,7 +125,8 @@ def _figures_from_counts(story: Story, lo: int, hi: int, triggers: list[Match]) 
                 continue
             role = trigger.payload
         last = max(count.last, count.noun_i or count.last)
-        figures.append(Figure(role, None if count.vague else count.bounds, count.first, last, trigger, count))
+        bounds = None if count.vague else _floor_if_at_least(story, count.bounds, last + 1, hi)
+        figures.append(Figure(role, bounds, count.first, last, trigger, count))
     return figures
 
 
@@ -118,24 +139,58 @@ def persons_in(word: Word) -> int | None:
     )
 
 
-def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | None:
-    """A trigger without a number: "مقتل جندي" is one, "جنديين تركيين قتلا" two; anything else no figure."""
-    i = trigger.last + 1
+def _next_word(story: Story, i: int, hi: int) -> int:
+    """The first word from `i` that is not punctuation, a time adverb or a filler."""
     while i < hi and args.is_skippable(story, i) and story.entity_at(i) is None and story.group_at(i) is None:
         i += 1
+    return i
+
+
+def _victims_before(story: Story, trigger: Match, lo: int) -> int | None:
+    """One or two victims named before a verb: "جنديين تركيين قتلا", "شخصا لقي حتفه"."""
+    dual_verb = story.words[trigger.first].has(_DUAL_VERBS)
+    for k in range(trigger.first - 1, max(lo, trigger.first - 4) - 1, -1):
+        word = story.words[k]
+        if word.is_number or word.has(args._STOPS):
+            return None
+        if n := persons_in(word) or (2 if dual_verb and word.has(_PERSONS) else None):
+            return n
+    return None
+
+
+def _uncounted_role(story: Story, trigger: Match, i: int, hi: int) -> str | None:
+    """A report without a figure: vague or plural victims ("مصرع عشرات الحوثيين", "سقوط قتلى وجرحى")."""
+    vague = False
+    while i < hi and story.words[i].has(_VAGUE) and story.group_at(i) is None:
+        vague, i = True, i + 1
+    if i >= hi:
+        return None
+    word = story.words[i]
+    if word.has(_KILLED_NOUNS) or word.has(_INJURED_NOUNS):
+        return "killed" if word.has(_KILLED_NOUNS) else "injured"
+    if story.words[trigger.first].has(_WEAK):
+        return None
+    if vague or word.has(_PLURAL_PERSONS) or story.group_at(i) is not None or word.has(_WOUNDS):
+        return trigger.payload
+    return None
+
+
+def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | None:
+    """A trigger without a number: "مقتل جندي" is one, "جنديين تركيين قتلا" two, "مقتل مدنيين" no figure."""
+    i = _next_word(story, trigger.last + 1, hi)
     weak = story.words[trigger.first].has(_WEAK)
     if i < hi and (n := persons_in(story.words[i])):
         closing = _death_noun_after(story, _TRIGGERS.find(story.words, i, hi), i + 1) if weak else trigger
         if closing is not None:
             return Figure(closing.payload, {"min": n, "max": n}, trigger.first, max(i, closing.last), trigger)
-    if weak or not story.words[trigger.first].has(_VERBS):
-        return None
-    dual_verb = story.words[trigger.first].has(_DUAL_VERBS)
-    for k in range(trigger.first - 1, max(lo, trigger.first - 3) - 1, -1):
-        n = persons_in(story.words[k]) or (2 if dual_verb and story.words[k].has(_PERSONS) else None)
-        if n:
-            return Figure(trigger.payload, {"min": n, "max": n}, k, trigger.last, trigger)
-    return None
+    verb = story.words[trigger.first].has(_VERBS) or story.words[trigger.first].has(_DEATH_NOUNS)
+    if verb and (n := _victims_before(story, trigger, lo)):
+        return Figure(trigger.payload, {"min": n, "max": n}, trigger.first, trigger.last, trigger)
+    person = story.entity_at(i) if i < hi else None
+    if verb and person is not None and person.first == i and person.span.get("type") == "PER":
+        return Figure(trigger.payload, {"min": 1, "max": 1}, trigger.first, person.last, trigger)
+    role = _uncounted_role(story, trigger, i, hi)
+    return Figure(role, None, trigger.first, max(trigger.last, min(i, hi - 1)), trigger) if role else None
 
 
 def _negated(story: Story, trigger: Match, lo: int) -> bool:

@@ -18,6 +18,7 @@ from khabar.assemble.triggers import Word, fold, fold_all
 
 Bounds = dict[str, float | int | None]
 
+_PERSONS = fold_all(lexicon.PERSON_NOUNS + lexicon.DISPLACED_NOUNS)
 _COUNTED = fold_all(
     lexicon.KILLED_NOUNS
     + lexicon.INJURED_NOUNS
@@ -95,7 +96,7 @@ def _noun_after(words: list[Word], first: int, last: int) -> int | None:
     """Index of the counted noun: a known noun inside the span after its number, else the next word."""
     digits = [i for i in range(first, last + 1) if words[i].is_number]
     for i in range(digits[0] + 1 if digits else first, last + 1):
-        if words[i].has(_COUNTED):
+        if words[i].has(_COUNTED) and words[i].fold not in _SCALE:
             return i
     nxt = last + 1
     while nxt < len(words) and words[nxt].fold in ('"', "“", "”", "«", "»"):
@@ -118,10 +119,13 @@ def counts_from_quantities(words: list[Word], quantities: list[dict[str, Any]]) 
         counted = q.get("counted")
         noun_span = word_range(words, starts, counted["start"], counted["end"]) if counted else None
         noun_i = noun_span[0] if noun_span else _noun_after(words, *span)
+        first = span[0]
+        if noun_i is None and not q.get("unit") and first > 0 and words[first - 1].has(_PERSONS):
+            first = noun_i = first - 1  # the noun before its number: "فلسطينيين اثنين"
         noun = fold(q["unit"]) if q.get("unit") else None
         bounds = bounds_of(q)
         vague = bounds["min"] is None and bounds["max"] is None
-        found.append(Count(span[0], span[1], q["start"], q["end"], bounds, noun, noun_i, vague))
+        found.append(Count(first, span[1], q["start"], q["end"], bounds, noun, noun_i, vague))
     return found
 
 

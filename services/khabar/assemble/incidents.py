@@ -32,6 +32,8 @@ _SUBJECT_TYPES = ("ORG", "PER", "MISC", "LOC")  # "شنت إسرائيل غار�
 _RELATIVE = fold_all(("الذي", "التي", "الذين"))
 _ALWAYS_DEFINITE = fold_all(("القبض",))
 _TO = fold_all(("إلى", "الى", "على"))
+#: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
+_CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Least to most specific: a group of triggers takes the subtype of its most specific one.
 _SPECIFICITY = (
@@ -149,8 +151,12 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     return event
 
 
-def _same_place(story: Story, a: Match, b: Match, lo: int, hi: int) -> bool:
+def _one_event(story: Story, a: Match, b: Match, hi: int) -> bool:
+    """Two triggers of one type are one event unless they name different places; across a clause
+    break ("فيما", "بينما") only a placeless trigger of the same subtype joins the one before."""
     place_b = args.find_location(story, b.first, b.last, b.first, hi)
+    if any(story.words[k].has(_CLAUSE_BREAKS) for k in range(a.last + 1, b.first)):
+        return place_b is None and a.payload == b.payload
     if place_b is None:
         return True
     place_a = args.find_location(story, a.first, a.last, a.first, hi)
@@ -163,11 +169,7 @@ def find_incidents(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
     groups: list[list[Match]] = []
     for m in matches:
         previous = groups[-1] if groups else None
-        if (
-            previous
-            and previous[-1].payload[0] == m.payload[0]
-            and _same_place(story, previous[-1], m, lo, hi)
-        ):
+        if previous and previous[-1].payload[0] == m.payload[0] and _one_event(story, previous[-1], m, hi):
             previous.append(m)
         else:
             groups.append([m])
