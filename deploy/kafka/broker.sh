@@ -51,10 +51,15 @@ resolve_libs() {
     fi
     command -v mvn >/dev/null || die "mvn not found; install Maven 3.8+ to fetch Kafka $KAFKA_VERSION"
     say "resolving Kafka $KAFKA_VERSION jars into $LIBS (once)"
-    local staging="$LIBS.partial.$$"
+    local staging="$LIBS.partial.$$" mvn_log="$KAFKA_HOME/mvn.log"
     rm -rf "$staging"
-    mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DincludeScope=runtime \
-        -DoutputDirectory="$staging" || { rm -rf "$staging"; die "mvn could not resolve $POM"; }
+    mkdir -p "$KAFKA_HOME"
+    if ! mvn -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DincludeScope=runtime \
+        -DoutputDirectory="$staging" >"$mvn_log" 2>&1; then
+        tail -n 30 "$mvn_log" >&2
+        rm -rf "$staging"
+        die "mvn could not resolve $POM (full log: $mvn_log)"
+    fi
     pom_digest >"$staging/.pom.sha256"
     rm -rf "$LIBS"
     mv "$staging" "$LIBS"   # a half-copied dir is never mistaken for a complete one
@@ -161,8 +166,19 @@ running_pid() {
     local pid
     pid="$(cat "$PID_FILE")"
     [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "kafka.Kafka $CONFIG" || return 1
+    local cmdline
+    cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"  # empty once the process has exited
+    [[ "$cmdline" == *"kafka.Kafka $CONFIG"* ]] || return 1
     echo "$pid"
+}
+
+# True until the process has fully exited. An exiting JVM loses its cmdline before it closes its
+# files (the log dir lock among them), so running_pid is not enough here; a zombie nobody has
+# reaped yet (`kill -0` still succeeds on it) counts as gone.
+process_alive() {
+    local _pid _comm state
+    read -r _pid _comm state _ <"/proc/$1/stat" 2>/dev/null || return 1
+    [[ "$state" != Z ]]
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -240,13 +256,14 @@ cmd_stop() {
         say "not running"
         return
     fi
+    # SIGTERM runs Kafka's controlled shutdown (flush, close the log cleanly).
     kill -TERM "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + STOP_TIMEOUT))
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
-        say "pid $pid ignored SIGTERM for ${STOP_TIMEOUT}s; sending SIGKILL"
+    while process_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+    if process_alive "$pid"; then
+        say "pid $pid still running ${STOP_TIMEOUT}s after SIGTERM; sending SIGKILL"
         kill -KILL "$pid" 2>/dev/null || true
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+        while process_alive "$pid"; do sleep 0.1; done
     fi
     rm -f "$PID_FILE"
     say "stopped pid $pid"
