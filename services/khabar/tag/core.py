@@ -27,6 +27,7 @@ from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_g
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
 from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import (
+    find_acronyms,
     find_media,
     find_nationalities,
     find_org_names,
@@ -79,11 +80,10 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
         return word in gazetteer.strong or word in orgs
 
     titled = find_titled_persons(view, is_name)
-    if tagger is not None:  # with a model, a title only restores the start of a PER it found
-        ends = {view.char_span(m)[1] for m in model if m.type == "PER"}
-        titled = [m for m in titled if view.char_span(m)[1] in ends]
+    if tagger is not None:  # with a model, a title only completes a name the model found part of
+        titled = [m for m in titled if _completes_model_name(view, m, model)]
     places, weak_places = find_places(view, gazetteer)
-    rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view),
+    rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
              *places, *titled, *find_nationalities(view, is_place)]
     rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
     chosen = settle_overlaps(view, model + rules)
@@ -91,6 +91,12 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     _retype_places(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
     return sorted(chosen, key=lambda m: view.char_span(m))
+
+
+def _completes_model_name(view: TokenView, titled: Mention, model: list[Mention]) -> bool:
+    """The model found the end of this titled name ("بن سلمان", or "الله" of "فضل الله" as MISC)."""
+    start, end = view.char_span(titled)
+    return any(view.char_span(m)[1] == end and view.char_span(m)[0] >= start for m in model)
 
 
 def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tuple[int, ...]]:

@@ -6,6 +6,7 @@ no regex per token. They favour precision; the model supplies most of the recall
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -29,6 +30,9 @@ from khabar.tag.words import Mention, TokenView, definite_noun_before, original_
 
 _MAX_ORG_WORDS = 7
 _MAX_MEDIA_WORDS = 3
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# Latin capitals in Arabic news that are units, time zones or titles, not organisations.
+_NOT_ORG_ACRONYMS = frozenset("GMT UTC TV AM PM USD EUR OK DNA GDP VIP CEO MP HD KM".split())
 #: Proclitic + article: such a word continues no name ("للجلوس", "بالقول").
 CLITIC_ARTICLES = ("بال", "لل", "وال", "فال", "كال", "ولل", "وبال")
 _QUOTES = frozenset('"«»“”\'')
@@ -92,6 +96,9 @@ def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
     nxt = view.keys[j + 1] if j + 1 < len(view) and view.same_sentence(j, j + 1) else ""
     if head in ORG_LAM_HEADS and key.startswith("ل") and nxt.startswith("ال"):  # "لحقوق الانسان"
         return True
+    if n_mods == 0 and not head.startswith("ال") and nxt.startswith("ال") and key.isalpha() \
+            and not key.startswith(("و", "ل", "ب")):
+        return True  # a construct chain after an indefinite head: "مكتب مكافحة الفساد"
     return n_mods > 0 and head in _COORDINATING_HEADS and key.startswith("وال")
 
 
@@ -190,6 +197,12 @@ def nisba_stem(key: str) -> str | None:
         if word.endswith(suffix) and word[: -len(suffix)] in NATIONALITY_STEMS:
             return word[: -len(suffix)]
     return word if word in NATIONALITY_STEMS else None
+
+
+def find_acronyms(view: TokenView) -> list[Mention]:
+    """Latin capital acronyms in Arabic text name organisations: "CNN", "FBI", "PKK"."""
+    return [Mention(i, i + 1, "ORG", "pattern") for i, text in enumerate(view.texts)
+            if _ACRONYM_RE.fullmatch(text) and text not in _NOT_ORG_ACRONYMS]
 
 
 def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list[Mention]:
