@@ -183,11 +183,11 @@ process_alive() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Metadata v4 on the wire, so `wait` needs neither a JVM nor a Python client. Kafka 4 dropped
-# Metadata v0-v3 (KIP-896). Request: size, api_key=3, version=4, correlation_id=1,
-# client_id="khabar", topics=null (-1), allow_auto_topic_creation=false. Response starts with
-# size, correlation_id, throttle_time_ms, then the broker array's length. The broker lists
-# itself only once it is registered and unfenced, which is when clients can use it.
+# Metadata v4 on the wire, so `wait` needs neither a JVM nor a Python client; every broker from
+# Kafka 1.0 to 4.x serves v4 (KIP-896 kept it). Request: size, api_key=3, version=4,
+# correlation_id=1, client_id="khabar", topics=null (-1), allow_auto_topic_creation=false. The
+# response starts with size, correlation_id, throttle_time_ms, then the broker array's length.
+# The broker lists itself only once it is registered and unfenced, which is when clients can use it.
 metadata_broker_count() {
     local reply
     reply="$(

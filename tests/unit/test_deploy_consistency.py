@@ -117,6 +117,8 @@ def test_k8s_scaled_object_watches_the_stage_input_lag(stage: Stage):
     assert trigger["metadata"]["topic"] == settings.topic(stage.input_topic) == stage.input_topic
     assert trigger["metadata"]["consumerGroup"] == settings.group(stage.name) == stage.group
     assert trigger["metadata"]["bootstrapServersFromEnv"] == "KHABAR_BOOTSTRAP_SERVERS"
+    # KEDA's CRD types trigger metadata as map[string]string: an unquoted `lagThreshold: 50` is rejected.
+    assert all(isinstance(value, str) for value in trigger["metadata"].values())
     # A worker beyond one per partition would sit idle.
     assert scaled["maxReplicaCount"] <= settings.partitions
 
