@@ -25,6 +25,7 @@ _SINCE, _AGO, _AFTER, _CONJ = fold("منذ"), fold("قبل"), fold("بعد"), fo
 _NOW = fold("الآن")
 _FEW = frozenset(fold(w) for w in ("بضعة", "بضع", "عدة"))
 _AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
+_LEADS = frozenset((_SINCE, _AGO, _AFTER))
 
 
 @dataclass(slots=True)
@@ -42,29 +43,27 @@ class Amount:
 
 
 def match_amount(ctx: Context, i: int) -> Candidate | None:
-    """An amount at token `i`, with its lead (منذ، قبل), qualifier or range."""
-    lead = ctx.fold(i) if ctx.fold(i) in (_SINCE, _AGO, _AFTER) else None
-    if lead == _AGO and ctx.fold(i + 1) in _FEW and time_unit(ctx.tok(i + 2)) is not None:
+    """An amount anchored at token `i` (its number, sign or unit noun); its qualifier, range
+    opener and lead word (أكثر من، بين، منذ) are found by looking back from there."""
+    if ctx.fold(i) == _AGO and ctx.fold(i + 1) in _FEW and time_unit(ctx.tok(i + 2)) is not None:
         return Candidate(i, i + 3, amount("date", None, date=None))  # قبل بضعة أيام: a vague date
-    start = i + 1 if lead else i
-    approx, body = "exact", start
-    qualifier = bounds.qualifier_before(ctx, start)
-    if qualifier is not None:
-        body, approx = qualifier
-    opener = None if qualifier else bounds.range_opener(ctx, start)
-    first = read_amount(ctx, opener or body)
-    if first is None and opener:
-        opener, first = None, read_amount(ctx, body)
+    first = read_amount(ctx, i)
     if first is None:
         return None
+    start, approx = i, "exact"
+    qualifier = bounds.qualifier_before(ctx, i)
+    opener = None if qualifier else bounds.range_opener(ctx, i)
+    if qualifier is not None:
+        start, approx = qualifier
     if approx in ("exact", "about"):
-        found = _match_range(ctx, opener and start, first)
+        found = _match_range(ctx, opener, first, start)
         if found is not None:
             return found
-    if opener:
-        start = body = first.i
-    cand = _close_amount(ctx, start if qualifier else first.i, first, approx)
-    return _apply_lead(ctx, lead, i, cand) if cand is not None else None
+    cand = _close_amount(ctx, start, first, approx)
+    if cand is None:
+        return None
+    lead = ctx.fold(cand.i - 1) if cand.i - 1 >= ctx.floor else ""
+    return _apply_lead(ctx, lead if lead in _LEADS else None, cand.i - 1, cand)
 
 
 def read_amount(ctx: Context, i: int) -> Amount | None:
@@ -120,7 +119,7 @@ def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
         return "money", money.units.CURRENCY_SYMBOLS[tok.text], i + 1, 1
     if tok.cls == "sym" and tok.text in _PERCENT_SIGNS:
         return "percent", "%", i + 1, 1
-    if tok.text in ("-", "−") and nxt.cls == "num" and tok.end == nxt.start and _free_before(ctx, i):
+    if tok.text in ("-", "−") and nxt.cls == "num" and ctx.toks.glued(i + 1) and _free_before(ctx, i):
         return None, None, i + 1, -1
     if tok.fold in _PERCENT_LEADS or (tok.key in _PERCENT_NOUNS and tok.pre == "بال"):
         return "percent", "%", i + 1, 1
@@ -130,7 +129,7 @@ def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
 def _free_before(ctx: Context, i: int) -> bool:
     """A minus sign, not a dash between two numbers (1000-5000)."""
     prev = ctx.tok(i - 1)
-    return prev is None or prev.cls not in ("num", "ymd") or prev.end < ctx.toks[i].start
+    return prev is None or prev.cls not in ("num", "ymd") or not ctx.toks.glued(i)
 
 
 def _percent_end(ctx: Context, j: int) -> int | None:
@@ -146,10 +145,9 @@ def _percent_end(ctx: Context, j: int) -> int | None:
     return None
 
 
-def _match_range(ctx: Context, opener_start: int | None, first: Amount) -> Candidate | None:
+def _match_range(ctx: Context, opener: tuple[int, str] | None, first: Amount, start: int) -> Candidate | None:
     """بين X و Y، من X إلى Y، X - Y: one range quantity over both ends."""
-    opener = bounds.opener_word(ctx, opener_start, first.i) if opener_start is not None else ""
-    k = bounds.range_joiner(ctx, first.end, opener)
+    k = bounds.range_joiner(ctx, first.end, opener[1] if opener else "")
     second = read_amount(ctx, k) if k is not None and k < len(ctx.toks) else None
     if second is None or _is_year(first) and _is_year(second):
         return None
@@ -160,8 +158,7 @@ def _match_range(ctx: Context, opener_start: int | None, first: Amount) -> Candi
         return None
     kind = second.kind if first.kind in ("cardinal", "fraction") else first.kind
     attrs = bounds.range_attrs(kind, low, high, first.unit or second.unit)
-    start = opener_start if opener_start is not None else first.i
-    return Candidate(start, second.end, attrs, second.counted)
+    return Candidate(opener[0] if opener else start, second.end, attrs, second.counted)
 
 
 def _close_amount(ctx: Context, start: int, amt: Amount, approx: str) -> Candidate | None:

@@ -19,11 +19,12 @@ _INCLUSIVE = {"gt": "gte", "lt": "lte"}
 _OPENERS = PhraseTable(dict.fromkeys(lexicon.RANGE_OPENERS, True))
 _JOIN_WORDS = frozenset(fold(w) for w in ("إلى", "الى", "حتى", "و"))
 _JOIN_SYMBOLS = frozenset(("-", "–", "~", "−"))
+_FROM = fold("من")
 
 
 def qualifier_before(ctx: Context, i: int) -> tuple[int, str] | None:
-    """`(end, approx)` of a qualifier phrase starting at token `i`."""
-    return _BEFORE.match(ctx.toks, i)
+    """`(start, approx)` of a qualifier phrase ending just before token `i` (أكثر من ← 60)."""
+    return _BEFORE.match_back(ctx.toks, i, ctx.floor)
 
 
 def qualifier_after(ctx: Context, j: int, approx: str) -> tuple[int, str] | None:
@@ -37,10 +38,15 @@ def qualifier_after(ctx: Context, j: int, approx: str) -> tuple[int, str] | None
     return end, after
 
 
-def range_opener(ctx: Context, i: int) -> int | None:
-    """End of بين / ما بين / من at token `i` (a range is confirmed only by its second end)."""
-    found = _OPENERS.match(ctx.toks, i)
-    return found[0] if found else None
+def range_opener(ctx: Context, i: int) -> tuple[int, str] | None:
+    """`(start, opener)` of بين / ما بين / من just before token `i`; opener is بين or من.
+
+    A range is confirmed only by its second end.
+    """
+    found = _OPENERS.match_back(ctx.toks, i, ctx.floor)
+    if found is None:
+        return None
+    return found[0], "من" if ctx.fold(i - 1) == _FROM else "بين"
 
 
 def range_joiner(ctx: Context, j: int, opener: str) -> int | None:
@@ -61,11 +67,6 @@ def range_joiner(ctx: Context, j: int, opener: str) -> int | None:
     if word == fold("حتى") and opener != "من":
         return None
     return j + 1
-
-
-def opener_word(ctx: Context, i: int, end: int) -> str:
-    """Which opener spans tokens `i`..`end`: بين (also ما بين) or من."""
-    return "بين" if any(ctx.fold(k) == "بين" for k in range(i, end)) else "من"
 
 
 def range_attrs(kind: str, low: float, high: float, unit: str | None, **extra: Any) -> dict[str, Any]:

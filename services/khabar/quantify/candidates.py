@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from khabar.quantify.tokens import Tok
+from khabar.quantify.tokens import Tok, Tokens
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ class Candidate:
 class Context:
     """One story's tokens plus what matchers may consult: the publication date."""
 
-    toks: list[Tok]
+    toks: Tokens
     published: date | None = None
     floor: int = 0  # matchers may extend a span backwards down to this token, no further
     last: Candidate | None = None  # the quantity found just before

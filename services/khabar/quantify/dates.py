@@ -117,7 +117,7 @@ def _two_part(ctx: Context, i: int) -> Candidate | None:
     tok, sep, nxt = ctx.tok(i), ctx.tok(i + 1), ctx.tok(i + 2)
     if tok is None or sep is None or nxt is None or tok.cls != "num" or nxt.cls != "num":
         return None
-    if sep.text not in ("/", "-") or tok.end != sep.start or sep.end != nxt.start:
+    if sep.text not in ("/", "-") or not (ctx.toks.glued(i + 1) and ctx.toks.glued(i + 2)):
         return None
     a, b = tok.val, nxt.val
     if a.decimal or b.decimal or a.int_digits > 2 or b.int_digits > 2 or a.value is None or b.value is None:
@@ -190,8 +190,8 @@ def _day_after_month(ctx: Context, end: int) -> tuple[int, int] | None:
     day = read_day(ctx, k)
     if day is None:
         return None
-    tok, prev = ctx.toks[k], ctx.toks[k - 1]
-    if tok.cls != "num" or dashed or tok.start == prev.end or read_year(ctx, day[0]) is not None:
+    tok = ctx.toks[k]
+    if tok.cls != "num" or dashed or ctx.toks.glued(k) or read_year(ctx, day[0]) is not None:
         return day
     return None
 

@@ -24,20 +24,21 @@ from khabar.quantify.deixis import match_deixis
 from khabar.quantify.identifiers import match_identifier
 from khabar.quantify.ordinals import match_ordinal
 from khabar.quantify.times import match_time
-from khabar.quantify.tokens import Tok, fold, tokenize
+from khabar.quantify.tokens import Tok, Tokens, fold, tokenize
 
 Matcher = Callable[[Context, int], "Candidate | None"]
 MATCHERS: tuple[Matcher, ...] = (match_identifier, match_date, match_deixis, match_time, match_amount,
                                  match_ordinal)
 
+#: words that can start a quantity without being classified tokens; qualifiers and range
+#: openers (أكثر من، بين) are found by looking back from the number instead.
 _TRIGGER_WORDS = frozenset(
     fold(phrase).split()[0]
-    for table in (lexicon.QUALIFIERS_BEFORE, lexicon.RANGE_OPENERS, calendars.RELATIVE_DAYS, lexicon.RELATIVE_ORDINALS,
-                  calendars.NAMED_TIMES, calendars.DAYPARTS, calendars.YEAR_PARTS, calendars.YEAR_NOUNS,
-                  ("منذ", "قبل", "نسبة", "بنسبة", "النسبة", "يوم", "هذا", "هذه"))
+    for table in (calendars.RELATIVE_DAYS, lexicon.RELATIVE_ORDINALS, calendars.NAMED_TIMES,
+                  calendars.YEAR_PARTS, calendars.YEAR_NOUNS, ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"))
     for phrase in table
 )
-_TRIGGER_SYMBOLS = frozenset(("$", "€", "£", "%", "٪", "-", "−", "<", ">", "≥", "≤"))
+_TRIGGER_SYMBOLS = frozenset(("$", "€", "£", "%", "٪", "-", "−"))
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _CONJ = fold("و")
 _LOWER = frozenset(("gt", "gte"))
@@ -90,7 +91,7 @@ def _match_at(ctx: Context, i: int) -> Candidate | None:
     return None
 
 
-def _merge_bounds(toks: list[Tok], found: list[Candidate]) -> list[Candidate]:
+def _merge_bounds(toks: Tokens, found: list[Candidate]) -> list[Candidate]:
     """أكثر من عشرة وأقل من خمسة عشر: a lower and an upper bound joined by و make one range."""
     out: list[Candidate] = []
     for cand in found:
@@ -104,7 +105,7 @@ def _merge_bounds(toks: list[Tok], found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _joinable(toks: list[Tok], a: Candidate, b: Candidate) -> bool:
+def _joinable(toks: Tokens, a: Candidate, b: Candidate) -> bool:
     if a.attrs["approx"] not in _LOWER or b.attrs["approx"] not in _UPPER:
         return False
     if a.attrs["kind"] != b.attrs["kind"] or a.attrs["value"] >= b.attrs["value"]:
@@ -113,19 +114,18 @@ def _joinable(toks: list[Tok], a: Candidate, b: Candidate) -> bool:
     return (not gap and toks[b.i].conj) or [t.fold for t in gap] == [_CONJ]
 
 
-def _inside(toks: list[Tok], cand: Candidate, spans: list[tuple[int, int]]) -> bool:
-    start, end = toks[cand.i].start, toks[cand.j - 1].end
+def _inside(toks: Tokens, cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    start, end = toks.starts[cand.i], toks.ends[cand.j - 1]
     return any(s < end and start < e for s, e in spans)
 
 
-def _to_found(toks: list[Tok], cand: Candidate) -> Found:
+def _to_found(toks: Tokens, cand: Candidate) -> Found:
     """Offsets of the candidate, leaving out a leading و/ب/ل clitic (but keeping ال)."""
-    first = toks[cand.i]
-    start = first.start + len(_strip_article(first.pre))
+    start = toks.starts[cand.i] + len(_strip_article(toks[cand.i].pre))
     counted = None
     if cand.counted is not None:
-        counted = (toks[cand.counted[0]].start, toks[cand.counted[1] - 1].end)
-    return Found(start, toks[cand.j - 1].end, cand.attrs, counted)
+        counted = (toks.starts[cand.counted[0]], toks.ends[cand.counted[1] - 1])
+    return Found(start, toks.ends[cand.j - 1], cand.attrs, counted)
 
 
 def _strip_article(prefix: str) -> str:

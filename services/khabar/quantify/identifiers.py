@@ -62,11 +62,12 @@ def _labelled_number(ctx: Context, i: int) -> Candidate | None:
 
 def _model(ctx: Context, i: int, prev: Tok) -> bool:
     """كوفيد-19، F-16، F16، سو 24: a short name glued or dashed to the number."""
-    if prev.text in _GLUE and prev.end == ctx.toks[i].start:
+    glued = ctx.toks.glued(i)
+    if prev.text in _GLUE and glued:
         word = ctx.tok(i - 2)
-        return word is not None and word.end == prev.start and word.cls is None and len(word.fold) >= 2 \
-            and not word.fold.startswith("ال") or word is not None and word.fold in MODEL_PREFIXES
-    if prev.end == ctx.toks[i].start and prev.text.isascii() and prev.text.isalpha():
+        return word is not None and (word.fold in MODEL_PREFIXES or ctx.toks.glued(i - 1) and word.cls is None
+                                     and len(word.fold) >= 2 and not word.fold.startswith("ال"))
+    if glued and prev.text.isascii() and prev.text.isalpha():
         return True
     return prev.fold in MODEL_PREFIXES and prev.pre == ""
 
@@ -91,17 +92,21 @@ def _id_end(ctx: Context, j: int) -> int:
 def _phone(ctx: Context, i: int) -> Candidate | None:
     """+963 11 2345678, 00201001234567, a number after هاتف: digit groups that dial, not count."""
     tok, prev = ctx.toks[i], ctx.tok(i - 1)
-    plus = prev is not None and prev.text == "+" and prev.end == tok.start
+    plus = prev is not None and prev.text == "+" and ctx.toks.glued(i)
     labelled = prev is not None and (prev.fold in _PHONE_WORDS or ctx.fold(i - 2) in _PHONE_WORDS)
     leading_zero = tok.text.startswith(("0", "٠", "۰")) and tok.val.int_digits >= 7
     if not (plus or labelled or leading_zero):
         return None
     j = i + 1
-    while ctx.tok(j) is not None and ctx.toks[j].cls == "num" and ctx.toks[j].start - ctx.toks[j - 1].end <= 1:
+    while ctx.tok(j) is not None and ctx.toks[j].cls == "num" and _spaced_by_one(ctx, j):
         j += 1
     if not (labelled or plus or j > i + 1 or leading_zero):
         return None
     return Candidate(i - 1 if plus and i - 1 >= ctx.floor else i, j, _attrs())
+
+
+def _spaced_by_one(ctx: Context, j: int) -> bool:
+    return ctx.toks.starts[j] - ctx.toks.ends[j - 1] <= 1
 
 
 def _attrs() -> dict:

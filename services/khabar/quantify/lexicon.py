@@ -81,8 +81,7 @@ ORDINALS_NEED_ARTICLE = ("ثانية", "حادي", "حادية", "رابعة", "
 RELATIVE_ORDINALS: dict[str, str] = {
     "آخر": "last", "التالي": "next", "التالية": "next",
     "السابق": "previous", "السابقة": "previous", "الحالي": "current", "الحالية": "current",
-    "قبل الأخير": "penultimate", "قبل الأخيرة": "penultimate", "ما قبل الأخير": "penultimate",
-    "ما قبل الأخيرة": "penultimate",
+    "قبل الأخير": "penultimate", "قبل الأخيرة": "penultimate",
 }
 #: nouns after which السابق/الأخير/الحالي mean "former", "recent" or "current" and rank
 #: nothing: periods of time (الآونة الأخيرة، العام الحالي) and offices (الرئيس السابق).
@@ -127,5 +126,5 @@ QUALIFIERS_AFTER: dict[str, str] = {
 #: written with spaces: the tokenizer splits >= into two symbols.
 QUALIFIER_SYMBOLS: dict[str, str] = {">": "gt", "<": "lt", "> =": "gte", "< =": "lte", "≥": "gte", "≤": "lte"}
 #: words that open a range "بين X و Y" / "من X إلى Y", and the words joining its ends.
-RANGE_OPENERS = ("بين", "ما بين", "من", "ما بين ال")
+RANGE_OPENERS = ("بين", "ما بين", "من")
 RANGE_JOINERS = ("و", "إلى", "الى", "حتى", "-", "–", "~", "لـ")

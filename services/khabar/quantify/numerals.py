@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 from khabar.quantify import lexicon
-from khabar.quantify.tokens import Tok, fold
+from khabar.quantify.tokens import Tok, Tokens, fold
 
 _FRACTION_AMBIGUOUS = {fold(k): v for k, v in lexicon.FRACTIONS_AMBIGUOUS.items()}
 _VAGUE = frozenset(fold(w) for w in lexicon.VAGUE)
@@ -64,7 +64,7 @@ def is_number_token(tok: Tok) -> bool:
     return tok.cls in _NUMBER_CLASSES or tok.cls == "fracpl"
 
 
-def read_number(toks: list[Tok], i: int) -> Number | None:
+def read_number(toks: Tokens, i: int) -> Number | None:
     """The longest number starting at token `i`, or None if `i` does not start one."""
     tok = toks[i]
     if tok.cls == "neg" and i + 1 < len(toks) and is_number_token(toks[i + 1]):
@@ -98,12 +98,12 @@ def read_number(toks: list[Tok], i: int) -> Number | None:
                   last_scale=0 if math.isinf(st.scale) else int(st.scale), det=toks[i].det)
 
 
-def _slash_fraction(toks: list[Tok], i: int) -> bool:
+def _slash_fraction(toks: Tokens, i: int) -> bool:
     """1/2، ٣/٤: one digit over a larger one, written solid (22/04 is a date, not a fraction)."""
     if i + 2 >= len(toks) or toks[i + 1].text != "/" or toks[i + 2].cls != "num":
         return False
-    a, slash, b = toks[i], toks[i + 1], toks[i + 2]
-    if not (a.end == slash.start and slash.end == b.start):
+    a, b = toks[i], toks[i + 2]
+    if not (toks.glued(i + 1) and toks.glued(i + 2)):
         return False
     return a.val.int_digits == 1 and not a.val.decimal and b.val.int_digits == 1 and 0 < a.val.value < b.val.value
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from khabar.quantify import lexicon, units
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.numerals import Number
-from khabar.quantify.tokens import PhraseTable, Tok, fold
+from khabar.quantify.tokens import PhraseTable, Tok, Tokens, fold
 
 _NEED_ARTICLE = frozenset(fold(w) for w in lexicon.ORDINALS_NEED_ARTICLE)
 #: ثاني in آل ثاني (a family name) and ثاني أكسيد (dioxide) is no rank.
@@ -25,7 +25,7 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in units.NOT_COUNTED)
 _NOT_NOUN_STARTS = ("ال", "و", "ب", "ل", "ف", "ي", "ت")
 
 
-def read_ordinal(toks: list[Tok], i: int) -> Number | None:
+def read_ordinal(toks: Tokens, i: int) -> Number | None:
     """The ordinal starting at token `i` (value = rank), or None."""
     tok = toks[i]
     if tok.cls == "hund" and tok.det and i + 1 < len(toks) and toks[i + 1].conj:
@@ -66,6 +66,8 @@ def _relative(ctx: Context, i: int) -> Candidate | None:
     end, relation = found
     if relation != "penultimate" and not _ranks(ctx, i, end):
         return None
+    if relation == "penultimate" and ctx.fold(i - 1) == "ما" and i - 1 >= ctx.floor:
+        i -= 1  # ما قبل الأخير
     return Candidate(i, end, amount("ordinal", None, relative=relation))
 
 

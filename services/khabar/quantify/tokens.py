@@ -10,7 +10,6 @@ bare forms only. Classification is memoised: wire copy reuses a small vocabulary
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from khabar.quantify import calendars, lexicon, units
@@ -74,30 +73,35 @@ _KNOWN = frozenset(WORD_CLASSES) | _PHRASE_HEADS
 
 
 class Tok:
-    """One token of the normalized text: offsets, folded forms and its class."""
+    """One token type: its surface, folded forms, clitic prefix and class.
 
-    __slots__ = ("start", "end", "text", "fold", "key", "pre", "cls", "val")
+    Tokens are interned per surface string (wire copy reuses a small vocabulary), so a Tok
+    carries no offsets and is never mutated; positions live in `Tokens.starts`/`ends`.
+    """
 
-    def __init__(self, start: int, end: int, text: str, fold_: str, key: str, pre: str,
-                 cls: str | None, val: Any) -> None:
-        self.start, self.end, self.text = start, end, text
-        self.fold, self.key, self.pre, self.cls, self.val = fold_, key, pre, cls, val
+    __slots__ = ("text", "fold", "key", "pre", "cls", "val", "det", "conj")
 
-    @property
-    def det(self) -> bool:
-        """The word carries the article (ال or the contracted لل)."""
-        return self.pre.endswith("ال") or self.pre.endswith("لل")
-
-    @property
-    def conj(self) -> bool:
-        """The word carries the conjunction و (or ف)."""
-        return self.pre[:1] in ("و", "ف")
+    def __init__(self, text: str, fold_: str, key: str, pre: str, cls: str | None, val: Any) -> None:
+        self.text, self.fold, self.key, self.pre, self.cls, self.val = text, fold_, key, pre, cls, val
+        self.det = pre.endswith("ال") or pre.endswith("لل")  # carries the article
+        self.conj = pre[:1] in ("و", "ف")  # carries the conjunction
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.cls}, {self.val!r})"
 
 
-@lru_cache(maxsize=200_000)
+class Tokens(list):
+    """The tokens of one text, with their offsets in parallel lists."""
+
+    def __init__(self, toks: list[Tok], starts: list[int], ends: list[int]) -> None:
+        super().__init__(toks)
+        self.starts, self.ends = starts, ends
+
+    def glued(self, i: int) -> bool:
+        """Token `i` follows token `i - 1` with no space between (كوفيد-19، 22/04)."""
+        return 0 < i < len(self) and self.ends[i - 1] == self.starts[i]
+
+
 def classify_word(word: str) -> tuple[str, str, str, str | None, Any]:
     """`(fold, key, prefix, class, value)` of one word: whole word first, then minus clitics."""
     folded = fold(word)
@@ -122,11 +126,14 @@ class PhraseTable:
 
     def __init__(self, entries: dict[str, Any]) -> None:
         self._by_head: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._by_tail: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         for phrase, value in entries.items():
             for words in _spellings(phrase):
                 self._by_head.setdefault(words[0], []).append((tuple(words[1:]), value))
-        for options in self._by_head.values():
-            options.sort(key=lambda option: -len(option[0]))
+                self._by_tail.setdefault(words[-1], []).append((tuple(words), value))
+        for table in (self._by_head, self._by_tail):
+            for options in table.values():
+                options.sort(key=lambda option: -len(option[0]))
 
     def match(self, toks: list[Tok], i: int) -> tuple[int, Any] | None:
         """`(end, value)` of the longest entry starting at token `i`."""
@@ -141,26 +148,59 @@ class PhraseTable:
         return None
 
 
+    def match_back(self, toks: list[Tok], end: int, floor: int = 0) -> tuple[int, Any] | None:
+        """`(start, value)` of the longest entry ending just before token `end`, not before `floor`."""
+        if end <= floor or end > len(toks):
+            return None
+        tail = toks[end - 1]
+        options = self._by_tail.get(tail.fold) or self._by_tail.get(tail.key)
+        for words, value in options or ():
+            start = end - len(words)
+            if start < floor:
+                continue
+            head = toks[start]
+            if (len(words) == 1 or head.fold == words[0] or head.key == words[0]) and all(
+                    toks[start + k].fold == w for k, w in enumerate(words[1:-1], start=1)):
+                return start, value
+        return None
+
+
 def _spellings(phrase: str) -> list[list[str]]:
     """The folded token sequences of a phrase: as spaced, and hyphenated (منتصف-الليل)."""
     words = fold(phrase).split()
     return [words, [*words[:1], "-", *words[1:]]] if len(words) == 2 and words[0].isalpha() else [words]
 
 
-def tokenize(text: str) -> list[Tok]:
+_TYPES: dict[str, Tok] = {}
+_TYPES_MAX = 200_000
+
+
+def tokenize(text: str) -> Tokens:
     """Split the normalized text into classified tokens (numbers, dates, times, words, symbols)."""
-    toks = []
-    for m in _TOKEN_RE.finditer(text):
-        kind, raw = m.lastgroup, m.group()
-        if kind == "word":
-            toks.append(Tok(m.start(), m.end(), raw, *classify_word(raw)))
-        elif kind == "num":
-            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", "num", parse_digits(raw)))
-        elif kind == "sym":
-            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", "sym", raw))
-        else:
-            toks.append(Tok(m.start(), m.end(), raw, raw, raw, "", kind, _split_numbers(raw)))
-    return toks
+    matches = list(_TOKEN_RE.finditer(text))
+    types = _TYPES if len(_TYPES) < _TYPES_MAX else _reset_types()
+    toks = [types.get(m.group()) or _new_type(m) for m in matches]
+    return Tokens(toks, [m.start() for m in matches], [m.end() for m in matches])
+
+
+def _reset_types() -> dict[str, Tok]:
+    _TYPES.clear()
+    return _TYPES
+
+
+def _new_type(m: re.Match[str]) -> Tok:
+    """Classify a surface seen for the first time (the class depends on the surface only)."""
+    kind, raw = m.lastgroup, m.group()
+    if kind == "word":
+        tok = Tok(raw, *classify_word(raw))
+    elif kind == "num":
+        tok = Tok(raw, raw, raw, "", "num", parse_digits(raw))
+    elif kind == "sym":
+        tok = Tok(raw, raw, raw, "", "sym", raw)
+    else:
+        tok = Tok(raw, raw, raw, "", kind, _split_numbers(raw))
+    _TYPES[raw] = tok
+    return tok
 
 
 def _split_numbers(raw: str) -> tuple[int, ...]:
