@@ -25,15 +25,9 @@ from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
+from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
-from khabar.tag.rules import (
-    find_acronyms,
-    find_media,
-    find_nationalities,
-    find_org_names,
-    find_org_phrases,
-    org_name_index,
-)
+from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_name_index
 from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
 
 STAGE_VERSION = "0.2.0"

@@ -86,6 +86,14 @@ ORG_LAM_HEADS = _folded(
 MILITIA_HEADS = _folded("مليشيا ميليشيا ميليشيات مليشيات")
 MEDIA_HEADS = _folded("قناة القناة صحيفة الصحيفة مجلة المجلة إذاعة تلفزيون شبكة") | MILITIA_HEADS
 
+#: Nouns in -ية/-ي that are not adjectives, so they do not continue an organisation's name
+#: after a definite head ("تنظر المحكمة القضية").
+NISBA_SHAPED_NOUNS = _folded(
+    "القضية العملية الاتفاقية المسؤولية الحرية الأغلبية الغالبية الأقلية الهوية الشخصية الجنسية "
+    "الميزانية الضحية الهدية الولاية القرية البداية النهاية الرواية الأولوية الوصية الكمية النوعية "
+    "الحماية التسوية الرؤية الأهمية الشفافية العضوية الحصانة الكرسي الوادي الماضي القاضي المبنى"
+)
+
 #: Adjectives without the nisba ending that still follow a definite head in a name
 #: ("الجيش الحر", "المحكمة العليا", "البيت الأبيض").
 NAME_ADJECTIVES = _folded("الحر الحرة الأعلى العليا الأول العام العامة الأحمر الأبيض الكبرى المتحدة الموحد")

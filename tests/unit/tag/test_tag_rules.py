@@ -72,3 +72,32 @@ def test_rules_nationality_nouns_are_misc(doc_factory):
 
 def test_rules_nationality_adjective_is_not_tagged(doc_factory):
     assert _found(doc_factory, NATIONALITY_ADJECTIVE) == []
+
+
+CONSTRUCT_CHAIN = "وصل ساركوزي إلى مقر مكتب مكافحة الفساد في نانتير."
+QUOTED_WHOLE = 'قتل زعيم ما يسمى "مجلس شورى مجاهدي درنة وضواحيها" في المدينة.'
+QUOTED_DESCRIPTION = 'التي تعتبرها إسرائيل "منظمة إرهابية" منذ سنوات.'
+VERB_AFTER_DEFINITE_HEAD = "وسوف تنظر المحكمة القضية غدا."
+MILITIA = "تتعمد ميليشيات الحوثي الإيرانية تعطيل السفن. وهاجمت ميليشيا مسلحة القرية."
+ACRONYMS = "قال مكتب FBI في بيان لشبكة CNN عند الساعة 10 GMT."
+
+
+def test_rules_construct_chain_after_indefinite_head(doc_factory):
+    assert ("مكتب مكافحة الفساد", "ORG") in _found(doc_factory, CONSTRUCT_CHAIN)
+
+
+def test_rules_quoted_headed_name_but_not_a_quoted_description(doc_factory):
+    assert _found(doc_factory, QUOTED_WHOLE) == [("مجلس شورى مجاهدي درنة وضواحيها", "ORG")]
+    assert ("منظمة إرهابية", "ORG") not in _found(doc_factory, QUOTED_DESCRIPTION)
+
+
+def test_rules_definite_head_needs_an_adjective(doc_factory):
+    assert _found(doc_factory, VERB_AFTER_DEFINITE_HEAD) == []
+
+
+def test_rules_militia_head_stays_outside_and_needs_a_definite_name(doc_factory):
+    assert _found(doc_factory, MILITIA) == [("الحوثي", "ORG")]
+
+
+def test_rules_latin_acronyms_are_organisations(doc_factory):
+    assert _found(doc_factory, ACRONYMS) == [("FBI", "ORG"), ("CNN", "ORG")]
