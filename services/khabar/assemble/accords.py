@@ -51,14 +51,14 @@ def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any
     ):
         b += 1
     found = args.find_groups(story, a, b, _PARTY_TYPES)
-    parties = [args.actor_span(story, None, first, last, "party") for first, last in found]
+    parties = [args.actor_span(story, first, last, "party") for first, last in found]
     parties += _conjoined_phrase(story, found, b)
     if len(parties) < 2 and _is_verb(story, match):
         before = args.find_groups(story, max(lo, match.first - 8), match.first, ("PER", "ORG"))
-        parties = [args.actor_span(story, None, first, last, "party") for first, last in before] + parties
+        parties = [args.actor_span(story, first, last, "party") for first, last in before] + parties
     if not parties and a < b and match.payload == "agreement":
         phrase = args.read_phrase(story, a, b, max_words=5)
-        parties = [args.actor_span(story, None, *phrase, "party")] if phrase else []
+        parties = [args.actor_span(story, *phrase, "party")] if phrase else []
     return parties
 
 
@@ -75,7 +75,7 @@ def _conjoined_phrase(story: Story, found: list[tuple[int, int]], hi: int) -> li
     ):
         phrase = args.read_phrase(story, i, hi, max_words=2)
         if phrase:
-            return [args.actor_span(story, None, *phrase, "party")]
+            return [args.actor_span(story, *phrase, "party")]
     return []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.assemble import lexicon
-from khabar.assemble.context import Placed, Story
+from khabar.assemble.context import Story
 from khabar.assemble.timeframe import parse_published, time_of
 from khabar.assemble.triggers import PhraseIndex, Word, fold, fold_all
 from khabar.doc import Span
@@ -191,15 +191,18 @@ def find_source(story: Story, lo: int, hi: int) -> Span | None:
     return None
 
 
-def actor_span(story: Story, placed: Placed | None, first: int, last: int, role: str, **attrs: Any) -> Span:
-    """An `actors` item: the span, its role and a canonical key when the lexicon knows the group."""
-    group = story.group_at(first)
-    key = (
-        group.payload
-        if group is not None
-        else fold(story.doc.text[story.words[first].start : story.words[last].end])
-    )
-    span = phrase_span(story, first, last)
+def actor_span(story: Story, first: int, last: int, role: str, **attrs: Any) -> Span:
+    """An `actors` item: the span without a leading proclitic, its role, and a canonical key
+    (the lexicon's group key, else the folded surface)."""
+    group, entity = story.group_at(first), story.entity_at(first)
+    if entity is not None and entity.first == first:
+        start = entity.span["start"]
+    elif group is not None and group.first == first:
+        start = clitic_free_start(story.words[first], group.key)
+    else:
+        start = phrase_span(story, first, last)["start"]
+    span = story.doc.span(start, max(story.words[last].end, start))
+    key = group.payload if group is not None else fold(span["text"])
     return {**span, "role": role, "key": key, **attrs}
 
 

@@ -236,10 +236,10 @@ def _victims(story: Story, figure: Figure, hi: int) -> list[dict[str, Any]]:
     if i < hi and story.words[i].fold == _MIN:
         for first, last in args.find_groups(story, i + 1, min(hi, i + 14), ("ORG", "MISC")):
             if all(not story.words[k].has(args._STOPS) or k == first for k in range(i + 1, first)):
-                out.append(args.actor_span(story, None, first, last, "victim"))
+                out.append(args.actor_span(story, first, last, "victim"))
     noun_i = figure.count.noun_i if figure.count else None
     if not out and noun_i is not None and story.words[noun_i].has(_PERSONS):
-        out.append(args.actor_span(story, None, noun_i, noun_i, "victim"))
+        out.append(args.actor_span(story, noun_i, noun_i, "victim"))
     return out
 
 
@@ -250,7 +250,7 @@ def _perpetrator(story: Story, figures: list[Figure], lo: int, hi: int) -> list[
         if story.words[i].has(_PERPETRATOR):
             found = args.find_groups(story, i, min(hi, i + 5))
             if found:
-                return [args.actor_span(story, None, *found[0], "perpetrator")]
+                return [args.actor_span(story, *found[0], "perpetrator")]
     trigger = first.trigger
     if (
         trigger is not None
@@ -259,7 +259,7 @@ def _perpetrator(story: Story, figures: list[Figure], lo: int, hi: int) -> list[
     ):
         found = args.find_groups(story, trigger.last + 1, min(hi, trigger.last + 4))
         if found and found[0][0] < first.first:
-            return [args.actor_span(story, None, *found[0], "perpetrator")]
+            return [args.actor_span(story, *found[0], "perpetrator")]
     return []
 
 

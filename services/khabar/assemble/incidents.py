@@ -96,7 +96,7 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
         found = [f for f in found if not (subject and args.is_place_argument(story, f[0]))]
         if found:
             first, last = found[-1] if b == match.first else found[0]
-            return [args.actor_span(story, None, first, last, "attacker")]
+            return [args.actor_span(story, first, last, "attacker")]
     return []
 
 
@@ -105,7 +105,7 @@ def _targets(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
         if story.words[i].has(fold_all(("على", "ضد", "استهدف", "استهدفت"))):
             phrase = args.read_phrase(story, i + 1, hi, max_words=4)
             if phrase:
-                return [args.actor_span(story, None, *phrase, "target")]
+                return [args.actor_span(story, *phrase, "target")]
     return []
 
 

@@ -44,7 +44,7 @@ def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
         return {**story.span(people[0].first, people[0].last), "role": "speaker"}
     actors = args.find_groups(story, a, b, ("ORG", "LOC", "MISC"))
     if actors:
-        return args.actor_span(story, None, *actors[0], "speaker")
+        return args.actor_span(story, *actors[0], "speaker")
     i = a
     while i < b and args.is_skippable(story, i) and story.entity_at(i) is None:
         i += 1
@@ -121,7 +121,7 @@ def find_statements(
             "location": None,
             "time": None,
             "speaker": speaker,
-            "source": _medium(story, verb.last + 1, subject_end + 6),
+            "source": _medium(story, verb.last + 1, min(hi, subject_end + 6)),
             "verb": lemma,
             "continuation": continuation or lemma in _CONTINUATIONS,
             "actors": [],

@@ -108,6 +108,7 @@ class Match:
     first: int
     last: int
     payload: Any
+    key: str = ""  # the lookup key the first word matched under ("غارات" for "والغارات")
 
 
 class PhraseIndex:
@@ -123,7 +124,7 @@ class PhraseIndex:
 
     def match_at(self, words: list[Word], i: int, hi: int | None = None) -> Match | None:
         """The longest phrase starting at word `i` (and ending before `hi`), if any."""
-        hi = len(words) if hi is None else hi
+        hi = len(words) if hi is None else min(hi, len(words))
         best: Match | None = None
         for key in words[i].keys:
             for forms, payload in self._by_first.get(key, ()):
@@ -131,13 +132,13 @@ class PhraseIndex:
                 if best is not None and end - 1 <= best.last:
                     break
                 if end <= hi and all(forms[k] in words[i + k].keys for k in range(1, len(forms))):
-                    best = Match(i, end - 1, payload)
+                    best = Match(i, end - 1, payload, key)
                     break
         return best
 
     def find(self, words: list[Word], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Non-overlapping matches in words[lo:hi], left to right, longest at each position."""
-        hi = len(words) if hi is None else hi
+        hi = len(words) if hi is None else min(hi, len(words))
         found, i = [], lo
         while i < hi:
             match = self.match_at(words, i, hi)
