@@ -73,7 +73,7 @@ ORG_HEADS = _folded(
 NAME_DESCRIPTORS = _folded(
     "التلفزيونية التلفزيوني الإخبارية الإخباري الرسمية الرسمي الحكومية الحكومي الفضائية المحلية "
     "الخاصة المستقلة اليومية الأسبوعية الإلكترونية السابق السابقة الأسبق الحالي الحالية الجديد "
-    "الجديدة المقبل المقبلة"
+    "الجديدة المقبل المقبلة التواصل الإنترنت"  # the last two: generic networks ("شبكة التواصل")
 )
 
 #: Heads of bodies that take a "ل" complement ("المرصد السوري لحقوق الانسان").
@@ -84,7 +84,7 @@ ORG_LAM_HEADS = _folded(
 
 #: Heads that only announce a name and stay outside its span ("قناة روسيا 1", "ميليشيات الحوثي").
 MILITIA_HEADS = _folded("مليشيا ميليشيا ميليشيات مليشيات")
-MEDIA_HEADS = _folded("قناة القناة صحيفة الصحيفة مجلة المجلة إذاعة تلفزيون شبكة") | MILITIA_HEADS
+MEDIA_HEADS = _folded("قناة صحيفة مجلة إذاعة تلفزيون شبكة") | MILITIA_HEADS
 
 #: Nouns in -ية/-ي that are not adjectives, so they do not continue an organisation's name
 #: after a definite head ("تنظر المحكمة القضية").

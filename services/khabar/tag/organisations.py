@@ -54,7 +54,8 @@ def find_org_phrases(view: TokenView) -> list[Mention]:
 def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | None:
     lead_chars = original_offset(view.texts[i], lead)
     whole = _quoted_name(view, i - 1)  # 'ما يسمى "مجلس شورى مجاهدي درنة"': the quotes hold it all
-    if whole and whole[0] == i and not _generic_description(view, i, whole[1]):
+    if whole and whole[0] == i and not _generic_description(view, i, whole[1]) \
+            and not any(_verb_shaped(k) for k in view.keys[i + 1:whole[1]]):
         return Mention(i, whole[1], "ORG", "pattern", lead_chars)
     quoted = _quoted_name(view, i + 1)
     if quoted:
@@ -98,7 +99,7 @@ def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
             return True  # the genitive of an indefinite head: "مجلس الأمن"
         # a construct chain: "مكتب مكافحة الفساد"
         return nxt.startswith("ال") and key.isalpha() and not key.startswith(("و", "ل", "ب"))
-    return n_mods > 0 and head in _COORDINATING_HEADS and key.startswith("وال")
+    return n_mods == 1 and head in _COORDINATING_HEADS and key.startswith("وال")  # "العدالة والتنمية"
 
 
 def _lam_word(key: str) -> bool:
@@ -136,8 +137,15 @@ def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
 
 
 def _verbal(key: str) -> bool:
-    """A first word that reads as a verb or a verbal noun with a pronoun ("لتعطيله", "سنرد")."""
-    return key.endswith(_PRONOUN_ENDINGS) or key.startswith(("لت", "سن", "سي", "ست"))
+    """A word that reads as a verb or a verbal noun with a pronoun ("لتعطيله", "سنرد")."""
+    return key.endswith(_PRONOUN_ENDINGS) or key.startswith("لت") or _verb_shaped(key)
+
+
+def _verb_shaped(key: str) -> bool:
+    """Future and plural imperfect verb shapes: "سنرد", "سيعلن", "يرفضون"."""
+    if key.startswith(("سن", "سي", "ست")):
+        return True
+    return key.startswith(("ي", "ت")) and key.endswith(("ون", "ان", "وا"))
 
 
 def _closes_a_quote(view: TokenView, j: int) -> bool:
