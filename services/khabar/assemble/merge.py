@@ -20,7 +20,7 @@ import hashlib
 from typing import Any
 
 from khabar.assemble import keys
-from khabar.assemble.timeframe import window_of, windows_overlap
+from khabar.assemble.timeframe import parse_published, window_of, windows_overlap
 
 Mention = dict[str, Any]
 
@@ -145,9 +145,18 @@ def _window(m: Mention) -> tuple[str, str] | None:
     return tuple(m["window"]) if m.get("window") else None  # type: ignore[return-value]
 
 
+def _key_day(m: Mention) -> str:
+    """The day in an event key: the story's publication day (stable across its versions), else the
+    event's own window, else nothing."""
+    published = parse_published(m.get("published_at"))
+    if published:
+        return published.isoformat()
+    return m["window"][0] if m.get("window") else ""
+
+
 def is_robust(m: Mention) -> bool:
     """A key that stories can share: a known day plus the argument that pins the event down."""
-    if not m.get("window"):
+    if not _key_day(m):
         return False
     return bool(
         {
@@ -166,7 +175,7 @@ def event_key(m: Mention) -> str:
     so two agencies' mentions of one event get one id; when those arguments cannot pin
     the event down (no day, no place) the story and mention are added to keep ids apart.
     """
-    day = m["window"][0] if m.get("window") else ""
+    day = _key_day(m)
     place = "/".join((m["place"] or {}).get("head", [])) + ":" + "/".join((m["place"] or {}).get("qual", []))
     family = {"remote": _REMOTE, "bombing": _BOMBING}
     subtype = next((n for n, s in family.items() if m.get("subtype") in s), m.get("subtype") or "")

@@ -29,15 +29,26 @@ def _place_spans(doc: Doc, specs: tuple[Spec, ...] | list[Spec]) -> list[dict[st
     return spans
 
 
-def make_doc(text: str, entities: tuple[Spec, ...] | list[Spec] = (), quantities: tuple[Spec, ...] | list[Spec] = (),
-             *, doc_id: str = "t", version: int = 1, published_at: str | None = None,
-             source: str | None = None) -> Doc:
+def make_doc(
+    text: str,
+    entities: tuple[Spec, ...] | list[Spec] = (),
+    quantities: tuple[Spec, ...] | list[Spec] = (),
+    *,
+    doc_id: str = "t",
+    version: int = 1,
+    published_at: str | None = None,
+    source: str | None = None,
+) -> Doc:
     """A normalized document with the given entities and quantities (in text order)."""
     doc = normalize(Doc(id=doc_id, text=text, version=version, published_at=published_at, source=source))
     doc.entities = _place_spans(doc, entities)
     doc.quantities = _place_spans(doc, quantities)
-    for layer, stage in (("tokens", "normalize"), ("sentences", "normalize"), ("entities", "tag"),
-                         ("quantities", "quantify")):
+    for layer, stage in (
+        ("tokens", "normalize"),
+        ("sentences", "normalize"),
+        ("entities", "tag"),
+        ("quantities", "quantify"),
+    ):
         doc.mark_layer(layer, stage, "test")
     return doc
 

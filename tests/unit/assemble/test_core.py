@@ -6,17 +6,17 @@ import subprocess
 import sys
 
 import pytest
+from tests.unit.assemble.conftest import cardinal, loc, make_doc
 
 from khabar.assemble.core import process
 from khabar.doc import Doc, check_spans
-from tests.unit.assemble.conftest import cardinal, loc, make_doc
 
 pytestmark = pytest.mark.unit
 
 # Sentences written for these tests, in wire style.
 TOTAL_AND_PARTS = (
-    "قتل اكثر من 60 عنصرا من قوات النظام والفصائل المقاتلة وتنظيم الدولة الاسلامية في محافظة حلب، وفق ما افاد "
-    "المرصد السوري لحقوق الانسان.\n"
+    "قتل اكثر من 60 عنصرا من قوات النظام والفصائل المقاتلة وتنظيم الدولة الاسلامية في محافظة حلب، "
+    "وفق ما افاد المرصد السوري لحقوق الانسان.\n"
     "وافاد المرصد عن سقوط 28 قتيلا على الاقل من تنظيم الدولة الاسلامية قرب بلدة خناصر.\n"
     "واسفرت الاشتباكات عن مقتل 21 عنصرا على الاقل من قوات النظام، بحسب المرصد.\n"
     "وافاد المرصد عن مقتل 16 عنصرا من الفصائل المقاتلة في ريف حلب الجنوبي."
@@ -27,9 +27,7 @@ STRIKE_WITH_PLACE = "شنت طائرات التحالف العربي غارات 
 HYPOTHETICAL = "أعلن الوزير أن بلاده مستعدة لدعم المعارضة بضربات جوية."
 CLASH_AS_CAUSE = "قتل 5 مدنيين جراء الاشتباكات في مدينة درعا."
 CLASH_REPORTED = "وتدور اشتباكات عنيفة بين قوات النظام والفصائل المقاتلة في محيط مدينة تلبيسة."
-STATEMENTS = (
-    'قال وزير الخارجية الروسي سيرغي لافروف ان بلاده مستعدة للحوار.\nواضاف "نحن ندعم الحل السياسي".'
-)
+STATEMENTS = 'قال وزير الخارجية الروسي سيرغي لافروف ان بلاده مستعدة للحوار.\nواضاف "نحن ندعم الحل السياسي".'
 QUOTED_VERB = 'وقال بولتون: "لقد قال الرئيس مرارا أنه مصمم على ذلك".'
 AGREEMENT = "أعلنت الحكومة الجمعة عن اتفاق بين روسيا والاردن لتنسيق الغارات."
 BACKGROUND_AGREEMENT = "وانتقد الرئيس الاتفاق النووي مرة أخرى."
@@ -50,8 +48,10 @@ def only(doc: Doc, kind: str) -> dict:
 
 
 def test_core_imports_no_faust_or_aiokafka():
-    code = "import sys, khabar.assemble.core, khabar.assemble.table, khabar.assemble.assembler; " \
-           "print(sorted(m for m in sys.modules if m.split('.')[0] in ('faust', 'aiokafka')))"
+    code = (
+        "import sys, khabar.assemble.core, khabar.assemble.table, khabar.assemble.assembler; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('faust', 'aiokafka')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -60,16 +60,31 @@ def test_process_survives_empty_layers_and_missing_tokens():
     assert process(Doc(id="e", text="خبر بلا أحداث.")).events == []
     doc = process(Doc(id="e", text="قتل 3 أشخاص في غارة على بلدة سراقب."))
     assert [(e["type"], e["killed"]) for e in doc.events] == [
-        ("casualties", {"min": 3, "max": 3}), ("attack", None)]
+        ("casualties", {"min": 3, "max": 3}),
+        ("attack", None),
+    ]
 
 
 def test_casualties_bounds_come_from_the_quantify_layer():
-    doc = process(make_doc(TOTAL_AND_PARTS, [("حلب", loc(geonames_id=170063, lat=36.2, lon=37.16, country="SY"))],
-                           [("اكثر من 60", cardinal(60, "gt", "عنصر")), ("28 قتيلا على الاقل", cardinal(28, "gte", "قتيل")),
-                            ("21 عنصرا على الاقل", cardinal(21, "gte", "عنصر")), ("16", cardinal(16, unit="عنصر"))]))
+    doc = process(
+        make_doc(
+            TOTAL_AND_PARTS,
+            [("حلب", loc(geonames_id=170063, lat=36.2, lon=37.16, country="SY"))],
+            [
+                ("اكثر من 60", cardinal(60, "gt", "عنصر")),
+                ("28 قتيلا على الاقل", cardinal(28, "gte", "قتيل")),
+                ("21 عنصرا على الاقل", cardinal(21, "gte", "عنصر")),
+                ("16", cardinal(16, unit="عنصر")),
+            ],
+        )
+    )
     figures = [e["killed"] for e in doc.events if e["type"] == "casualties"]
-    assert figures == [{"min": 60, "max": None}, {"min": 28, "max": None}, {"min": 21, "max": None},
-                       {"min": 16, "max": 16}]
+    assert figures == [
+        {"min": 60, "max": None},
+        {"min": 28, "max": None},
+        {"min": 21, "max": None},
+        {"min": 16, "max": 16},
+    ]
 
 
 def test_breakdown_parts_point_to_their_total_and_the_sum_is_checked():
@@ -101,11 +116,14 @@ def test_subset_after_baynahum_is_not_an_event():
     assert [e["killed"] for e in doc.events if e["type"] == "casualties"] == [{"min": 14, "max": 14}]
 
 
-@pytest.mark.parametrize(("text", "killed"), [
-    ("قتل جندي إسرائيلي في هجوم قرب مدينة نابلس.", {"min": 1, "max": 1}),
-    ("وقالت القوات إن جنديين تركيين قتلا في انفجار عبوة ناسفة.", {"min": 2, "max": 2}),
-    ("وأسفر القصف عن مصرع عشرات الحوثيين.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("قتل جندي إسرائيلي في هجوم قرب مدينة نابلس.", {"min": 1, "max": 1}),
+        ("وقالت القوات إن جنديين تركيين قتلا في انفجار عبوة ناسفة.", {"min": 2, "max": 2}),
+        ("وأسفر القصف عن مصرع عشرات الحوثيين.", None),
+    ],
+)
 def test_casualties_without_a_number(text, killed):
     assert only(process(make_doc(text)), "casualties")["killed"] == killed
 
@@ -117,14 +135,20 @@ def test_location_carries_geonames_coordinates():
     assert event["location"] == {"start": start, "end": start + 13, "text": "مدينة الحديدة", **geo}
     assert event["subtype"] == "air_strike"
     assert [(a["text"], a["key"]) for a in event["actors"] if a["role"] == "attacker"] == [
-        ("التحالف العربي", "coalition_ar")]
+        ("التحالف العربي", "coalition_ar")
+    ]
 
 
 def test_time_window_from_a_duration_and_published_at():
     text = "قتل 9 جنود خلال الساعات الاربع والعشرين الاخيرة في ولاية غزني."
     duration = {"kind": "duration", "value": 24, "min": None, "max": None, "approx": "exact", "unit": "hour"}
-    doc = process(make_doc(text, quantities=[("9", cardinal(9)), ("الساعات الاربع والعشرين", duration)],
-                           published_at="2018-04-23T08:00:00Z"))
+    doc = process(
+        make_doc(
+            text,
+            quantities=[("9", cardinal(9)), ("الساعات الاربع والعشرين", duration)],
+            published_at="2018-04-23T08:00:00Z",
+        )
+    )
     time = only(doc, "casualties")["time"]
     assert (time["text"], time["from"], time["to"]) == ("الساعات الاربع والعشرين", "2018-04-22", "2018-04-23")
 
@@ -154,23 +178,39 @@ def test_agreement_needs_a_concluding_verb_or_its_parties():
 
 
 def test_meeting_parties_and_place():
-    doc = process(make_doc(MEETING, [("لافروف", {"type": "PER"}), ("جون كيري", {"type": "PER"}), ("فيينا", loc())]))
+    doc = process(
+        make_doc(MEETING, [("لافروف", {"type": "PER"}), ("جون كيري", {"type": "PER"}), ("فيينا", loc())])
+    )
     event = only(doc, "meeting")
-    assert [a["text"] for a in event["actors"]] == ["لافروف", "جون كيري"] and event["location"]["text"] == "فيينا"
+    assert [a["text"] for a in event["actors"]] == ["لافروف", "جون كيري"] and event["location"][
+        "text"
+    ] == "فيينا"
 
 
 def test_offensive_needs_a_named_actor_and_keeps_its_start_date():
-    date = {"kind": "date", "value": None, "min": None, "max": None, "approx": "exact", "unit": None,
-            "month": 10, "day": 15}
-    event = only(process(make_doc(OFFENSIVE, [("حمص", loc())], [("15 تشرين الاول", date)],
-                                  published_at="2015-10-24")), "offensive")
+    date = {
+        "kind": "date",
+        "value": None,
+        "min": None,
+        "max": None,
+        "approx": "exact",
+        "unit": None,
+        "month": 10,
+        "day": 15,
+    }
+    event = only(
+        process(make_doc(OFFENSIVE, [("حمص", loc())], [("15 تشرين الاول", date)], published_at="2015-10-24")),
+        "offensive",
+    )
     assert [a["text"] for a in event["actors"]] == ["الجيش السوري"]
     assert event["location"]["text"] == "ريف حمص الشمالي"
     assert (event["time"]["from"], event["time"]["to"]) == ("2015-10-15", "2015-10-15")
 
 
 def test_arrest_figure_and_displacement_needs_one():
-    event = only(process(make_doc(ARREST, quantities=[("6 أشخاص على الأقل", cardinal(6, "gte", "شخص"))])), "arrest")
+    event = only(
+        process(make_doc(ARREST, quantities=[("6 أشخاص على الأقل", cardinal(6, "gte", "شخص"))])), "arrest"
+    )
     assert event["arrested"] == {"min": 6, "max": None}
     assert "displacement" not in kinds(process(make_doc(DISPLACEMENT_WITHOUT_FIGURE)))
 

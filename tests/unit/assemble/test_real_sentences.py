@@ -10,9 +10,9 @@ matching predictions without counting. The floors sit a little under the measure
 from __future__ import annotations
 
 import pytest
+from tests.unit.assemble.real_sentences import SENTENCES
 
 from khabar.runner import process_story
-from tests.unit.assemble.real_sentences import SENTENCES
 
 pytestmark = [pytest.mark.unit, pytest.mark.slow]
 
@@ -64,7 +64,7 @@ def score_sentence(predicted: list[Key], expected: tuple[str, ...]) -> tuple[int
 def _drop_first_of_type(pool: list[Key], kind: str) -> list[Key]:
     for i, key in enumerate(pool):
         if key[0] == kind and kind != "casualties":
-            return pool[:i] + pool[i + 1:]
+            return pool[:i] + pool[i + 1 :]
     return pool
 
 
@@ -85,8 +85,10 @@ def test_real_sentences_event_type_and_killed_precision_recall():
             report.append(f"{doc_id}: predicted {predicted}, missed {missed}")
     precision = hits / (hits + false_pos) if hits + false_pos else 0.0
     recall = hits / required
-    print(f"\nreal sentences: {len(SENTENCES)}, required events {required}, hits {hits}, "
-          f"false positives {false_pos}: precision {precision:.3f} recall {recall:.3f}")
+    print(
+        f"\nreal sentences: {len(SENTENCES)}, required events {required}, hits {hits}, "
+        f"false positives {false_pos}: precision {precision:.3f} recall {recall:.3f}"
+    )
     print("\n".join(report))
     assert precision >= PRECISION_FLOOR, "\n".join(report)
     assert recall >= RECALL_FLOOR, "\n".join(report)
