@@ -26,6 +26,7 @@ _NOW = fold("الآن")
 _FEW = frozenset(fold(w) for w in ("بضعة", "بضع", "عدة"))
 _AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
 _LEADS = frozenset((_SINCE, _AGO, _AFTER))
+_BARE_ARTICLES = frozenset(fold(w) for w in ("ال", "بال", "وال", "لل", "فال"))
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ def match_amount(ctx: Context, i: int) -> Candidate | None:
     first = read_amount(ctx, i)
     if first is None:
         return None
+    if ctx.fold(i - 1) in _BARE_ARTICLES and i - 1 >= ctx.floor:
+        i = first.i = i - 1  # الـ 60%، الـ24 ساعة: the article split off by tatweel
     start, approx = i, "exact"
     qualifier = bounds.qualifier_before(ctx, i)
     opener = None if qualifier else bounds.range_opener(ctx, i)
@@ -78,8 +81,10 @@ def read_amount(ctx: Context, i: int) -> Amount | None:
         value, unit_name = to_unit(value, unit_name)
         return _compound(ctx, Amount(i, end, Number(i, end, value, words=True), "duration", value, unit_name))
     value, j = sign * number.value, number.j
-    if _percent_end(ctx, j) is not None or lead_kind == "percent":
-        return Amount(i, _percent_end(ctx, j) or j, number, "percent", value, "%")
+    marker = _percent_end(ctx, j)
+    if marker is not None or lead_kind == "percent":
+        first = k if marker is not None and ctx.toks[i].cls != "sym" else i  # بنسبة 100%: the % suffices
+        return Amount(first, marker or j, number, "percent", value, "%")
     currency = money.read_currency(ctx, j)
     if currency is not None or lead_kind == "money":
         end, code = currency or (j, unit)
@@ -127,9 +132,8 @@ def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
 
 
 def _free_before(ctx: Context, i: int) -> bool:
-    """A minus sign, not a dash between two numbers (1000-5000)."""
-    prev = ctx.tok(i - 1)
-    return prev is None or prev.cls not in ("num", "ymd") or not ctx.toks.glued(i)
+    """A minus sign, not a dash glued to what precedes it (1000-5000، إف-15)."""
+    return not ctx.toks.glued(i)
 
 
 def _percent_end(ctx: Context, j: int) -> int | None:

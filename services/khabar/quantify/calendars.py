@@ -47,6 +47,16 @@ RELATIVE_DAYS: dict[str, int | None] = {
     # the day after/before the story's own events: a date, but not one publication fixes
     "اليوم التالي": None, "اليوم السابق": None, "اليوم الماضي": None, "الليلة الماضية": None,
 }
+#: words before a weekday that put it in the future (CONVENTIONS.md: "سيبدأ السبت"): the
+#: particles and frequent future verbs of wire copy. A list, not a س-prefix rule: سيرغي and
+#: ستيجر are names.
+FUTURE_MARKERS = (
+    "سوف", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "سيبدأ", "ستبدأ", "سيعقد", "ستعقد", "سيجتمع",
+    "ستجتمع", "سيزور", "ستزور", "سيلتقي", "ستلتقي", "سيجري", "ستجري", "سينطلق", "ستنطلق", "سيصل", "ستصل",
+    "سيتوجه", "ستتوجه", "سيتم", "ستتم", "سيقام", "ستقام", "سيلقي", "سيصدر", "ستصدر", "سيعلن", "ستعلن",
+    "ستستأنف", "سيستأنف", "سيكون", "ستكون", "سيشارك", "ستشارك", "سيصوت", "سيناقش", "ستناقش", "سيحضر",
+    "ستنظم", "سينظم", "ستشهد", "سيشهد", "سيغادر", "ستغادر", "سيعود", "ستعود", "سيوقع", "ستوقع",
+)
 #: words after a weekday or month that move it (CONVENTIONS.md: default is on or before).
 NEXT_WORDS = ("المقبل", "القادم", "المقبلة", "القادمة", "التالي")
 LAST_WORDS = ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "السابق")

@@ -8,6 +8,7 @@ what the text says. Hijri dates keep their own calendar in `hijri` ("1445-09-15"
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from khabar.quantify import calendars
@@ -21,7 +22,9 @@ _MONTHS = PhraseTable({**calendars.cldr_months(), **calendars.MONTHS_EXTRA})
 _HIJRI = PhraseTable(calendars.HIJRI_MONTHS)
 _AMBIGUOUS = frozenset(fold(w) for w in calendars.MONTHS_AMBIGUOUS)
 _CUES = frozenset(fold(w) for w in calendars.MONTH_CUES)
-_SHIFTS = frozenset(fold(w) for w in (*calendars.NEXT_WORDS, *calendars.LAST_WORDS, *calendars.THIS_WORDS))
+_NEXT = frozenset(fold(w) for w in calendars.NEXT_WORDS)
+_LAST = frozenset(fold(w) for w in calendars.LAST_WORDS)
+_SHIFTS = _NEXT | _LAST | frozenset(fold(w) for w in calendars.THIS_WORDS)
 _ERAS = {fold(k): v for k, v in calendars.ERA_MARKERS.items()}
 _YEAR_NOUNS = frozenset(fold(w) for w in calendars.YEAR_NOUNS)
 _YEAR_PARTS = {fold(k): v for k, v in calendars.YEAR_PARTS.items()}
@@ -41,10 +44,10 @@ def read_month(ctx: Context, i: int) -> tuple[int, int, str] | None:
         return None
     end, month = found
     opener = ctx.tok(end)
-    if opener is not None and opener.text in ("/", "(", "-"):
-        alt = _MONTHS.match(ctx.toks, end + 1)
-        if alt is not None and alt[1] == month:
-            end = alt[0] + (1 if ctx.fold(alt[0]) == ")" else 0)
+    glue = 1 if opener is not None and opener.text in ("/", "(", "-") else 0
+    alt = _MONTHS.match(ctx.toks, end + glue)
+    if alt is not None and alt[1] == month:  # شباط/فبراير، فبراير شباط، أكتوبر (تشرين الأول)
+        end = alt[0] + (1 if ctx.fold(alt[0]) == ")" else 0)
     return end, month, "gregorian"
 
 
@@ -66,8 +69,9 @@ def read_day(ctx: Context, i: int) -> tuple[int, int] | None:
 
 
 def read_year(ctx: Context, i: int) -> tuple[int, int, str | None] | None:
-    """`(end, year, era)` at `i`: 2012، عام 2012، ألفين وثمانية عشر، 1445 هـ (a comma may lead)."""
-    k = i + 1 if ctx.fold(i) in (",", "،") else i
+    """`(end, year, era)` at `i`: 2012، عام 2012، من عام 2017، ألفين وثمانية عشر، 1445 هـ
+    (a comma may lead)."""
+    k = i + 1 if ctx.fold(i) in (",", "،", _OF) else i
     k = k + 1 if ctx.fold(k) in _YEAR_NOUNS else k
     tok = ctx.tok(k)
     if tok is None or tok.cls not in ("num", "scale", "one"):
@@ -214,8 +218,29 @@ def _build(ctx: Context, i: int, end: int, month: int, day: int | None, calendar
         end, stated = year[0], year[1]
     if calendar == "hijri":
         return Candidate(i, end, _hijri_attrs(stated, month, day))
-    full_year = stated if stated is not None else (ctx.published.year if ctx.published else None)
+    word = ctx.fold(end) if stated is None else ""
+    shift = _shift(word)
+    end += 1 if word in _SHIFTS else 0  # الماضي، المقبل، الجاري belong to the date
+    full_year = stated if stated is not None else _implied_year(ctx.published, month, day, shift)
     return Candidate(i, end, _date_attrs(iso_date(full_year, month, day), month, day))
+
+
+def _shift(word: str) -> int:
+    """-1 after الماضي/الفائت, +1 after المقبل/القادم, else 0."""
+    return -1 if word in _LAST else 1 if word in _NEXT else 0
+
+
+def _implied_year(published: date | None, month: int, day: int | None, shift: int) -> int | None:
+    """The year of a date written without one: publication's (CONVENTIONS.md), or the one
+    before/after it when الماضي/المقبل says the date has passed/is coming."""
+    if published is None:
+        return None
+    here, there = (published.month, published.day), (month, day or 1)
+    if shift < 0 and there > here:
+        return published.year - 1
+    if shift > 0 and there < here:
+        return published.year + 1
+    return published.year
 
 
 def _year(ctx: Context, i: int) -> Candidate | None:

@@ -25,11 +25,7 @@ _THIS = frozenset(fold(w) for w in calendars.THIS_WORDS)
 _WEEK, _DAY, _TODAY = fold("الأسبوع"), fold("يوم"), fold("اليوم")
 _NOT_A_DAY_BEFORE = frozenset(fold(w) for w in ("بين", "كلا", "هذين", "هاتين"))
 _THIS_BEFORE = frozenset(fold(w) for w in ("هذا", "هذه"))
-_FUTURE_WORDS = frozenset(fold(w) for w in ("سوف", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم"))
-_S_NOUNS = frozenset(fold(w) for w in (
-    "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سيطرة", "سيناء", "سيدة", "ستين", "سنوات", "سنة",
-    "سنتين", "سنين", "سيول", "سيناريو", "سينما", "سيئة", "سنجار", "ستوكهولم", "سنغافورة", "ستة", "سنوية",
-    "سنويا", "سيادة", "سياسيين", "سيناتور", "سيرا", "سنية", "سنيورة", "سياحة", "سياحية", "ستار"))
+_FUTURE_WORDS = frozenset(fold(w) for w in calendars.FUTURE_MARKERS)
 _WHOLE_SPAN = frozenset(fold(w) for w in ("طوال", "طيلة"))
 _PERIOD_UNITS = {fold("عام"): "year", fold("سنة"): "year", fold("شهر"): "month"}
 
@@ -105,11 +101,7 @@ def _future(ctx: Context, i: int) -> bool:
         tok = ctx.toks[k]
         if tok.text in (".", "؟", "!"):
             return False
-        if tok.fold in _FUTURE_WORDS:
-            return True
-        word = tok.text
-        if word[:2] in ("سي", "ست", "سن", "سأ") and len(word) >= 5 and tok.cls is None \
-                and tok.fold not in _S_NOUNS:
+        if tok.fold in _FUTURE_WORDS or tok.key in _FUTURE_WORDS:
             return True
     return False
 
@@ -139,10 +131,12 @@ def _today_is_meant(ctx: Context, i: int) -> bool:
 
 def _relative_period(ctx: Context, i: int) -> Candidate | None:
     """العام الماضي، هذا العام، الشهر المقبل: the publication year or month, shifted."""
-    tok = ctx.toks[i]
+    tok, prev = ctx.toks[i], ctx.tok(i - 1)
     unit = _PERIOD_UNITS.get(tok.key)
     if unit is None or not tok.det:
         return None
+    if prev is not None and prev.fold.startswith("ال") and prev.cls is None and prev.fold not in _THIS_BEFORE:
+        return None  # المدير العام السابق: العام is "general" after a definite noun
     word = ctx.fold(i + 1)
     shift = 1 if word in _NEXT else -1 if word in _LAST else 0
     if shift or word in _THIS:

@@ -35,7 +35,8 @@ MATCHERS: tuple[Matcher, ...] = (match_identifier, match_date, match_deixis, mat
 _TRIGGER_WORDS = frozenset(
     fold(phrase).split()[0]
     for table in (calendars.RELATIVE_DAYS, lexicon.RELATIVE_ORDINALS, calendars.NAMED_TIMES,
-                  calendars.YEAR_PARTS, calendars.YEAR_NOUNS, ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"))
+                  calendars.YEAR_PARTS, calendars.YEAR_NOUNS, calendars.cldr_months(), calendars.MONTHS_EXTRA,
+                  calendars.HIJRI_MONTHS, ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"))
     for phrase in table
 )
 _TRIGGER_SYMBOLS = frozenset(("$", "€", "£", "%", "٪", "-", "−"))

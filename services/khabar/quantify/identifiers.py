@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from khabar.quantify import dates
 from khabar.quantify.candidates import Candidate, Context, amount
-from khabar.quantify.tokens import Tok, fold
+from khabar.quantify.tokens import PhraseTable, Tok, fold
 
 #: nouns whose number is a label (قرار 2254، المادة 7، الفرقة 17، قناة X 24).
 ID_HEADS = frozenset(fold(w) for w in (
     "قرار", "القرار", "قراري", "رقم", "الرقم", "المادة", "مادة", "البند", "بند", "الفقرة", "فقرة",
-    "الفرقة", "الفيلق", "الفوج", "الكتيبة", "السرب", "الطريق", "طريق", "الرحلة", "رحلة", "مجموعة",
+    "الفرقة", "الفيلق", "الفوج", "الكتيبة", "السرب", "اللواء", "الطريق", "طريق", "الرحلة", "رحلة", "مجموعة",
     "روسيا", "فرانس", "آر", "سي", "تي", "إم", "بي", "الجولة"))
 #: nouns before a date or a year that make it part of a name (جسر 14 تموز، رؤية 2030).
 NAME_HEADS = frozenset(fold(w) for w in (
@@ -29,6 +29,11 @@ MODEL_PREFIXES = frozenset(fold(w) for w in (
 _PHONE_WORDS = frozenset(fold(w) for w in ("هاتف", "الهاتف", "هاتفي", "جوال", "واتساب", "فاكس", "الخط"))
 _CHANNEL = frozenset(fold(w) for w in ("قناة", "القناة", "لقناة", "بقناة", "محطة", "شبكة"))
 _GLUE = frozenset(("-", "–"))
+_RESOLUTION = frozenset(fold(w) for w in ("قرار", "القرار", "قراري", "قرارات"))
+_COUNCIL_WORDS = frozenset(fold(w) for w in ("مجلس", "الأمن", "الدولي", "الأممي", "الأمم", "المتحدة", "رقم"))
+#: two-word names before a year (كأس العالم 2022، الألعاب الأولمبية 2020).
+_NAME_PHRASES = PhraseTable(dict.fromkeys(("كأس العالم", "الألعاب الأولمبية", "دورة الألعاب", "رؤية المملكة"),
+                                          True))
 
 
 def match_identifier(ctx: Context, i: int) -> Candidate | None:
@@ -51,7 +56,7 @@ def _labelled_number(ctx: Context, i: int) -> Candidate | None:
     if _model(ctx, i, prev):
         start = i - 2 if prev.text in _GLUE else i - 1
         return Candidate(max(start, ctx.floor), _id_end(ctx, i + 1), _attrs())
-    if prev.fold in ID_HEADS or prev.key in ID_HEADS or _channel(ctx, i):
+    if prev.fold in ID_HEADS or prev.key in ID_HEADS or _channel(ctx, i) or _resolution(ctx, i):
         return Candidate(i, _id_end(ctx, i + 1), _attrs())
     if _after_name_head(ctx, i):
         named = dates.match_date(ctx, i)
@@ -63,12 +68,15 @@ def _labelled_number(ctx: Context, i: int) -> Candidate | None:
 def _model(ctx: Context, i: int, prev: Tok) -> bool:
     """كوفيد-19، F-16، F16، سو 24: a short name glued or dashed to the number."""
     glued = ctx.toks.glued(i)
-    if prev.text in _GLUE and glued:
-        word = ctx.tok(i - 2)
-        return word is not None and (word.fold in MODEL_PREFIXES or ctx.toks.glued(i - 1) and word.cls is None
-                                     and len(word.fold) >= 2 and not word.fold.startswith("ال"))
+    word = ctx.tok(i - 2)
+    if prev.text in _GLUE and ctx.toks.glued(i - 1) and word is not None and word.cls is None \
+            and len(word.fold) <= 2:
+        return True  # أ ر- 15، إس إف- 260: letters dashed to the number
     if glued and prev.text.isascii() and prev.text.isalpha():
         return True
+    if prev.text in _GLUE and glued:
+        return word is not None and (word.fold in MODEL_PREFIXES or ctx.toks.glued(i - 1) and word.cls is None
+                                     and len(word.fold) >= 2 and not word.fold.startswith("ال"))
     return prev.fold in MODEL_PREFIXES and prev.pre == ""
 
 
@@ -77,9 +85,19 @@ def _channel(ctx: Context, i: int) -> bool:
     return ctx.fold(i - 2) in _CHANNEL or ctx.fold(i - 3) in _CHANNEL and ctx.toks[i - 1].cls is None
 
 
+def _resolution(ctx: Context, i: int) -> bool:
+    """قرار مجلس الأمن الدولي 2401: a resolution's number after the council's name."""
+    k = i - 1
+    while k >= 0 and i - k <= 5 and ctx.toks[k].fold in _COUNCIL_WORDS:
+        k -= 1
+    return k < i - 1 and k >= 0 and ctx.toks[k].key in _RESOLUTION
+
+
 def _after_name_head(ctx: Context, i: int) -> bool:
     prev = ctx.tok(i - 1)
-    return prev is not None and (prev.fold in NAME_HEADS or prev.key in NAME_HEADS)
+    if prev is None:
+        return False
+    return prev.fold in NAME_HEADS or prev.key in NAME_HEADS or _NAME_PHRASES.match_back(ctx.toks, i) is not None
 
 
 def _id_end(ctx: Context, j: int) -> int:

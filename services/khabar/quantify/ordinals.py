@@ -31,8 +31,8 @@ def read_ordinal(toks: Tokens, i: int) -> Number | None:
     if tok.cls == "hund" and tok.det and i + 1 < len(toks) and toks[i + 1].conj:
         inner = read_ordinal(toks, i + 1)  # المئة والخامسة والعشرون
         return Number(i, inner.j, 100 + inner.value, words=True, det=True) if inner else None
-    if tok.cls != "ord" or (not tok.det and tok.key in _NEED_ARTICLE):
-        return None
+    if tok.cls != "ord" or (not tok.det and tok.key in _NEED_ARTICLE) or tok.text.endswith("ولي"):
+        return None  # الأولي (preliminary) folds like الأولى (first)
     value, j = tok.val, i + 1
     nxt = toks[j] if j < len(toks) else None
     if nxt is not None and nxt.cls == "ten" and not nxt.pre and value < 10:

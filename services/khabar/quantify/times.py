@@ -27,7 +27,7 @@ def match_time(ctx: Context, i: int) -> Candidate | None:
     """A time of day at token `i`, possibly led by a part of the day (بعد الظهر الساعة 7)."""
     lead = _DAYPARTS.match(ctx.toks, i)
     if lead is not None:
-        inner = _read_time(ctx, lead[0], require_cue=False)
+        inner = _read_time(ctx, lead[0], require_cue=True)  # not مساء 22 شباط
         if inner is not None:
             end, hour, minute, second, own_part = inner
             return _candidate(i, end, hour, minute, second, own_part or lead[1])

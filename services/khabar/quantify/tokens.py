@@ -20,8 +20,9 @@ _FOLD = str.maketrans({
 })
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c"
-_PREFIXES = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب",
-             "فل", "ال", "و", "ف", "ب", "ل", "ك")
+#: proclitics, longest first; ك is left out: كمية would read as ك + مية (100).
+_PREFIXES = ("وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "لل", "وب", "ول", "فب", "فل", "ال", "و", "ف",
+             "ب", "ل")
 #: whole words that look like clitic + number but are not (لست "I am not", ثمن "price").
 _NOT_NUMBERS = frozenset(("لست", "ثمن", "الثمن", "بثمن", "وست"))
 
