@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from khabar.normalize.charmap import (
     BLOCK_TAGS,
@@ -38,12 +38,15 @@ _EDIT_RE = re.compile(
     r"|(?P<tag>(?si:<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>"
     rf"|</?(?:{_TAG_NAMES})\b[^<>]*>))",
 )
+_TRIGGER_RE = re.compile(f"[{char_class(MARKS + INVISIBLES + ''.join(EXPANSIONS) + '&<')}]")
 _EXPAND_RE = re.compile(f"[{char_class(''.join(EXPANSIONS))}]")
 _SUBST_RE = re.compile(f"[{char_class(''.join(SUBSTITUTIONS))}]+")
 _SUBST_TABLE = str.maketrans(SUBSTITUTIONS)
 _SMALL_DROP = str.maketrans("", "", MARKS + INVISIBLES)
 _NUMBER_MARK_RE = re.compile(r"(?<=[0-9])[\u066B\u066C](?=[0-9])")
 _EMOJI = frozenset(EMOJI_CHARS)
+_MARK_SET = frozenset(MARKS)
+_COMPOSING = frozenset("\u0653\u0654\u0655")
 
 
 def clean_fragment(fragment: str) -> str:
@@ -61,6 +64,10 @@ def clean_fragment(fragment: str) -> str:
     return _NUMBER_MARK_RE.sub(_number_mark, fragment)
 
 
+def _substitute(match: re.Match[str]) -> str:
+    return match.group().translate(_SUBST_TABLE)
+
+
 def _expand(match: re.Match[str]) -> str:
     return EXPANSIONS[match.group()]
 
@@ -72,7 +79,12 @@ def _number_mark(match: re.Match[str]) -> str:
 
 
 def _edit_marks(text: str, start: int, end: int) -> str:
-    return clean_fragment(text[start:end])
+    base = text[start]
+    if base in _MARK_SET:
+        return ""  # marks with no letter under them (after a space or another edit)
+    if text[start + 1] in _COMPOSING:
+        return clean_fragment(text[start:end])  # ا + ٔ -> أ
+    return base  # the letter alone; one-for-one substitutions come after, on the whole view
 
 
 def _edit_drop(text: str, start: int, end: int) -> str:
@@ -111,12 +123,29 @@ _EDITORS: dict[str, Callable[[str, int, int], str]] = {
 }
 
 
+def _edits(text: str) -> Iterator[re.Match[str]]:
+    """The length-changing edits of `text`, left to right.
+
+    A one-class pattern scans text several times faster than the alternation (the regex engine
+    skips ahead on a character class), and edits are rare: find where one may start, then match it.
+    """
+    search, match_at = _TRIGGER_RE.search, _EDIT_RE.match
+    found = search(text)
+    while found is not None:
+        edit = match_at(text, found.start())
+        if edit is None:  # a lone & or < that starts no entity or tag
+            found = search(text, found.start() + 1)
+        else:
+            yield edit
+            found = search(text, edit.end())
+
+
 def _apply_edits(text: str) -> tuple[str, OffsetMap]:
     """Resolve every length-changing edit, recording each as one offset-map segment."""
     builder = OffsetMapBuilder()
     parts: list[str] = []
     last = 0
-    for match in _EDIT_RE.finditer(text):
+    for match in _edits(text):
         start, end = match.span()
         kind = match.lastgroup or ""
         if kind == "marks" and start > last and not text[start - 1].isspace():
@@ -149,7 +178,8 @@ def normalize_text(text: str) -> tuple[str, OffsetMap]:
     """
     normalized, offsets = _apply_edits(text)
     if _SUBST_RE.search(normalized):
-        normalized = normalized.translate(_SUBST_TABLE)
+        # str.translate looks every character up in a dict; substitute only the runs that change
+        normalized = _SUBST_RE.sub(_substitute, normalized)
     if "\u066B" in normalized or "\u066C" in normalized:
         normalized = _NUMBER_MARK_RE.sub(_number_mark, normalized)
     return normalized, offsets

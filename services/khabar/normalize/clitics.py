@@ -21,6 +21,7 @@ stem of three letters, the ambiguous ه كم كما نا need the stem attested.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,9 +38,10 @@ from khabar.normalize.lexicon import (
     WAW_ROOT_WORDS,
 )
 
-_ARTICLE_PREFIXES = ("وب", "فب", "وك", "فك", "و", "ف", "ب", "ك", "")
-_CONTRACTION_PREFIXES = ("و", "ف", "")
-_PLAIN_PREFIXES = ("وب", "فب", "ول", "فل", "وك", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+# (و|ف)?(ب|ك)? + ال + two letters or more, on the normalized (unfolded) word: bare alef only
+_ARTICLE_RE = re.compile("([\u0648\u0641]?[\u0628\u0643]?)\u0627\u0644(?=..)")
+# (و|ف)? + لل + two letters or more: ل + ال contracted
+_CONTRACTION_RE = re.compile("([\u0648\u0641]?)\u0644\u0644(?=..)")
 
 
 class Clitics(NamedTuple):
@@ -57,17 +59,28 @@ def _attested(word: str, vocabulary: Container[str]) -> bool:
 
 
 def _split_article(norm: str, folded: str) -> Clitics | None:
-    for prefix in _ARTICLE_PREFIXES:
-        n = len(prefix)
-        if folded.startswith(prefix) and norm.startswith("ال", n) and len(folded) - n >= 4:
-            base = folded[n:]
-            if base not in NOT_ARTICLE and folded not in ROOT_WORDS:
-                return Clitics(prefix, n, base, True, "")
-    for prefix in _CONTRACTION_PREFIXES:
-        n = len(prefix)
-        if folded.startswith("لل", n) and len(folded) - n - 2 >= 2 and folded not in ROOT_WORDS:
-            return Clitics(prefix + "ل", n + 2, "ال" + folded[n + 2:], True, "")
+    if folded in ROOT_WORDS:
+        return None
+    match = _ARTICLE_RE.match(norm)
+    if match is not None:
+        prefix = match.group(1)
+        base = folded[len(prefix):]
+        return None if base in NOT_ARTICLE else Clitics(prefix, len(prefix), base, True, "")
+    match = _CONTRACTION_RE.match(norm)
+    if match is not None:
+        n = match.end()
+        return Clitics(match.group(1) + "ل", n, "ال" + folded[n:], True, "")
     return None
+
+
+def _plain_prefixes(folded: str) -> list[str]:
+    """Proclitic letters the word may start with, longest first: و/ف, then ب ل ك س."""
+    conj = folded[0] if folded[0] in "وف" else ""
+    prep = folded[len(conj)] if len(folded) > len(conj) and folded[len(conj)] in "بلكس" else ""
+    prefixes = [conj + prep] if conj and prep else []
+    if conj or prep:
+        prefixes.append(conj or prep)
+    return prefixes
 
 
 def _judge_plain(prefix: str, rest: str) -> bool | None:
@@ -82,7 +95,7 @@ def _judge_plain(prefix: str, rest: str) -> bool | None:
     return None if len(rest) >= 3 else False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _plan(norm: str, folded: str) -> tuple[tuple[Clitics, bool], ...]:
     """The word's candidate splits `(split, needs_evidence)`, best first (cached per word).
 
@@ -93,14 +106,13 @@ def _plan(norm: str, folded: str) -> tuple[tuple[Clitics, bool], ...]:
         return ((article, False),)
     plan: list[tuple[Clitics, bool]] = []
     if folded not in ROOT_WORDS:
-        for prefix in _PLAIN_PREFIXES:
-            if folded.startswith(prefix):
-                verdict = _judge_plain(prefix, folded[len(prefix):])
-                if verdict is not False:
-                    rest = folded[len(prefix):]
-                    plan.append((Clitics(prefix, len(prefix), rest, False, ""), verdict is None))
-                if verdict:
-                    break
+        for prefix in _plain_prefixes(folded):
+            rest = folded[len(prefix):]
+            verdict = _judge_plain(prefix, rest)
+            if verdict is not False:
+                plan.append((Clitics(prefix, len(prefix), rest, False, ""), verdict is None))
+            if verdict:
+                break
         if folded.startswith("و") and len(folded) >= 4 and folded not in WAW_ROOT_WORDS:
             plan.append((Clitics("و", 1, folded[1:], False, ""), False))
     plan.append((Clitics("", 0, folded, False, ""), False))
@@ -133,7 +145,7 @@ def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Cl
     raise AssertionError("a plan always ends with the unsplit word")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def split_without_evidence(norm: str, folded: str) -> Clitics | None:
     """The word's split when no story evidence can change it (cached), else None."""
     split, needs_evidence = _plan(norm, folded)[0]
@@ -167,7 +179,7 @@ def find_enclitic(norm: str, base: str, vocabulary: Container[str] = ()) -> str:
     return ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _enclitic_options(norm: str, base: str) -> tuple[tuple[str, str, bool], ...]:
     """Candidate enclitics `(enclitic, stem, needs_evidence)`, best first (cached per word)."""
     if base in NOT_ENCLITIC:

@@ -14,7 +14,7 @@ from khabar.doc import Doc, Span
 from khabar.normalize.clean import normalize_text
 from khabar.normalize.clitics import Clitics, split_clitics, split_without_evidence
 from khabar.normalize.sentences import find_sentences
-from khabar.normalize.tokens import find_tokens, fold, token_shape
+from khabar.normalize.tokens import ARABIC_RUN_RE, find_tokens, fold, token_shape
 from khabar.offsets import OffsetMap
 
 #: A few very frequent function words per Latin-script language, for the `lang` guess.
@@ -23,6 +23,8 @@ _STOPWORDS = {
     "fr": frozenset("le la les de des et est du un une dans pour que qui".split()),
 }
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_SCRIPT_OF_SHAPE = {"arabic": "arabic", "latin": "latin", "mixed": "latin", "digit": "", "punct": ""}
 
 
 def process(doc: Doc) -> Doc:
@@ -40,9 +42,8 @@ def process(doc: Doc) -> Doc:
     doc.sentences = [doc.span(s, e) for s, e in offsets.to_original_spans(sentence_bounds)]
     found = [(s, e, index) for index, (ss, se) in enumerate(sentence_bounds)
              for s, e in find_tokens(normalized, ss, se)]
-    words = _analyse_words({normalized[s:e] for s, e, _ in found})
-    doc.tokens = _annotate_tokens(doc, offsets, normalized, found, words)
-    doc.lang = guess_lang(normalized, doc.tokens)
+    doc.tokens, letters = _annotate_tokens(doc, offsets, normalized, found)
+    doc.lang = guess_lang(normalized, letters)
     return doc
 
 
@@ -53,85 +54,95 @@ class _Word(NamedTuple):
     folded: str
     attrs: dict[str, Any] | None  # None: the clitic split depends on the story's evidence
     base_offset: int
+    script: str  # whose letters the word is made of, for the language flag: arabic, latin, other or ""
 
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
 #: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here).
 _WORDS: dict[str, _Word] = {}
-_WORDS_MAX = 300_000
 #: (word form, split decided on a story's evidence) -> _Word, so that the attributes are built once.
 _DECIDED: dict[tuple[str, Clitics], _Word] = {}
+_CACHE_MAX = 100_000
 
 
-def _word(norm: str) -> _Word:
-    word = _WORDS.get(norm)
-    if word is None:
-        if len(_WORDS) >= _WORDS_MAX:
-            _WORDS.clear()
-        shape, folded = token_shape(norm), fold(norm)
-        unsplit = Clitics("", 0, folded, False, "")
-        split = split_without_evidence(norm, folded) if shape == "arabic" else unsplit
-        word = _WORDS[norm] = _Word(shape, folded, None, 0) if split is None else _word_of(norm, shape, split)
+def _analyse_word(norm: str) -> _Word:
+    """Shape, fold and (when the word alone decides it) clitic split of a word form; cached."""
+    if len(_WORDS) >= _CACHE_MAX:
+        _WORDS.clear()
+    shape, folded = token_shape(norm), fold(norm)
+    split = split_without_evidence(norm, folded) if shape == "arabic" else Clitics("", 0, folded, False, "")
+    word = _Word(shape, folded, None, 0, "arabic") if split is None else _word_of(norm, shape, folded, split)
+    _WORDS[norm] = word
     return word
 
 
-def _word_of(norm: str, shape: str, split: Clitics) -> _Word:
-    folded = fold(norm)
+def _decide_word(norm: str, folded: str, vocabulary: set[str]) -> _Word:
+    """The word's split on the story's evidence (clitics.py, rule 2); attributes cached per outcome."""
+    split = split_clitics(norm, folded, vocabulary)
+    word = _DECIDED.get((norm, split))
+    if word is None:
+        if len(_DECIDED) >= _CACHE_MAX:
+            _DECIDED.clear()
+        word = _DECIDED[norm, split] = _word_of(norm, "arabic", folded, split)
+    return word
+
+
+def _word_of(norm: str, shape: str, folded: str, split: Clitics) -> _Word:
     attrs = {"norm": norm, "fold": folded, "pre": split.pre, "base": split.base, "det": split.det,
              "enc": split.enc, "shape": shape}
-    return _Word(shape, folded, attrs, split.base_offset)
+    script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
+    return _Word(shape, folded, attrs, split.base_offset, script)
 
 
-def _analyse_words(forms: set[str]) -> dict[str, _Word]:
-    """Token attributes (but `sent`, `base_start`) of each distinct word form of a story.
+def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str,
+                     found: list[tuple[int, int, int]]) -> tuple[list[Span], dict[str, int]]:
+    """Token spans with their attributes (the contract of issue 3; clitics.py documents the split),
+    and the number of letters per script for the language flag.
 
-    The story's own Arabic words are the evidence the clitic splitter needs (clitics.py, rule 2).
+    The story's own words are the evidence for the clitic split: folding is one character for
+    one, so the whole view is folded once and its Arabic-letter runs are the story's words.
     """
-    known = _WORDS.get
-    words = {norm: known(norm) or _word(norm) for norm in forms}
-    undecided = [norm for norm, word in words.items() if word.attrs is None]
-    if undecided:
-        vocabulary = {word.folded for word in words.values() if word.shape == "arabic"}
-        for norm in undecided:
-            split = split_clitics(norm, words[norm].folded, vocabulary)
-            word = _DECIDED.get((norm, split))
-            if word is None:
-                if len(_DECIDED) >= _WORDS_MAX:
-                    _DECIDED.clear()
-                word = _DECIDED[norm, split] = _word_of(norm, "arabic", split)
-            words[norm] = word
-    return words
-
-
-def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str, found: list[tuple[int, int, int]],
-                     words: dict[str, _Word]) -> list[Span]:
-    """Token spans with their attributes (the contract of issue 3; clitics.py documents the split)."""
+    letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
     spans = offsets.to_original_spans([(s, e) for s, e, _ in found])
+    vocabulary: set[str] | None = None
+    decided: dict[str, _Word] = {}
     tokens = []
-    make_span, to_original = doc.span, offsets.to_original
+    known, make_span, to_original = _WORDS.get, doc.span, offsets.to_original
     for (nstart, nend, sent), (start, end) in zip(found, spans, strict=True):
-        word = words[normalized[nstart:nend]]
+        norm = normalized[nstart:nend]
+        word = known(norm) or _analyse_word(norm)
+        if word.attrs is None:
+            if norm not in decided:
+                if vocabulary is None:  # the story's Arabic words: its Arabic-letter runs, folded
+                    vocabulary = set(ARABIC_RUN_RE.findall(fold(normalized)))
+                decided[norm] = _decide_word(norm, word.folded, vocabulary)
+            word = decided[norm]
         span = make_span(start, end)
         span["sent"] = sent
         span["base_start"] = to_original(nstart + word.base_offset, nend)[0] if word.base_offset else start
         span.update(word.attrs)  # type: ignore[arg-type]
         tokens.append(span)
-    return tokens
+        letters[word.script] += nend - nstart
+    return tokens, letters
 
 
-def guess_lang(normalized: str, tokens: list[Span]) -> str:
+def guess_lang(normalized: str, letters: dict[str, int] | None = None) -> str:
     """"ar" when Arabic letters are a clear majority (>= 60%) of letters, else a guess.
 
     Stories with little or no Arabic still pass through; the flag lets later stages skip them.
+    `letters` (letters per script, as counted while annotating) saves counting them again.
+
+    >>> guess_lang("قال مراسل Reuters إن الوضع"), guess_lang("The talks resumed in Geneva, the UN said")
+    ('ar', 'en')
     """
-    arabic = sum(len(t["norm"]) for t in tokens if t["shape"] == "arabic")
-    latin = sum(len(t["norm"]) for t in tokens if t["shape"] in ("latin", "mixed"))
-    others = sum(len(t["norm"]) for t in tokens if t["shape"] == "other" and t["norm"].isalpha())
-    letters = arabic + latin + others
-    if letters and arabic >= 0.6 * letters:
+    if letters is None:
+        arabic = sum(map(len, ARABIC_RUN_RE.findall(normalized)))
+        letters = {"arabic": arabic, "other": sum(map(len, _LETTER_RUN_RE.findall(normalized))) - arabic}
+    total = letters.get("arabic", 0) + letters.get("latin", 0) + letters.get("other", 0)
+    if total and letters.get("arabic", 0) >= 0.6 * total:
         return "ar"
-    if latin and latin >= 0.5 * letters:
-        words = [w.lower() for w in _LATIN_WORD_RE.findall(normalized)]
+    words = [w.lower() for w in _LATIN_WORD_RE.findall(normalized)]
+    if words and sum(map(len, words)) >= 0.5 * total:
         scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
         best = max(scores, key=lambda lang: scores[lang])
         if scores[best] >= 2 or (scores[best] and len(words) < 20):
