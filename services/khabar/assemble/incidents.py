@@ -32,6 +32,7 @@ _SUBJECT_TYPES = ("ORG", "PER", "MISC", "LOC")  # "شنت إسرائيل غار�
 _RELATIVE = fold_all(("الذي", "التي", "الذين"))
 _ALWAYS_DEFINITE = fold_all(("القبض",))
 _TO = fold_all(("إلى", "الى", "على"))
+_OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 #: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
@@ -109,6 +110,22 @@ def _targets(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
     return []
 
 
+def _outcome(story: Story, lo: int, hi: int) -> dict[str, Any] | None:
+    """The attack's stated result in its sentence: "قطع هذه الطريق", "السيطرة على البلدة"."""
+    for i in range(lo, hi):
+        if story.words[i].has(_OUTCOMES):
+            last = i
+            while (
+                last + 1 < hi
+                and last - i < 3
+                and not story.words[last + 1].is_punct
+                and not (story.words[last + 1].has(args._STOPS) and last > i)
+            ):
+                last += 1
+            return story.span(i, last)
+    return None
+
+
 def _count_for(story: Story, match: Match, hi: int) -> dict[str, Any] | None:
     """The figure of people arrested or displaced: a count of people right after or before the trigger."""
     for count in story.counts:
@@ -145,6 +162,9 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     if kind == "offensive" and not actors:
         return None
     event["actors"] = actors + (_targets(story, head, hi) if kind == "attack" else [])
+    outcome = _outcome(story, lo, hi) if kind in ("attack", "offensive") else None
+    if outcome:
+        event["outcome"] = outcome
     event["evidence"] = [story.span(m.first, m.last) for m in group]
     event["trigger"] = story.span(head.first, head.last)
     event["_anchor"] = (first.first, group[-1].last)
