@@ -27,13 +27,19 @@ from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_g
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
 from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
-from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_name_index
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
+from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_names
+from khabar.tag.words import (
+    Mention,
+    TokenView,
+    definite_noun_before,
+    longest_phrase,
+    original_offset,
+    phrase_widths,
+)
 
 STAGE_VERSION = "0.2.0"
 # Which finder wins when two overlapping spans are equally long.
 _PRIORITY = {"name_list": 6, "pattern": 5, "model": 4, "gazetteer": 3, "nationality": 2, "title": 1}
-_MAX_PROPAGATED_WORDS = 5
 
 
 def process(doc: Doc, tagger: Tagger | None = None, gazetteer: Gazetteer | None = None) -> Doc:
@@ -67,7 +73,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
         labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
         seen = frozenset(view.keys[first] for first, *_ in _raw_spans(labels, sentences))
         model = mentions_from_labels(view, labels, known, sentences, seen)
-    orgs = org_name_index()
+    orgs = org_names()[0]
     is_place = gazetteer.strong.__contains__
 
     def is_name(word: str) -> bool:
@@ -101,7 +107,7 @@ def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tupl
 
 def _known_words(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Words that are names or name heads as they stand, so no proclitic is split off them."""
-    names = org_name_index()
+    names = org_names()[0]
 
     def known(word: str) -> bool:
         return word in gazetteer.by_key or word in names or word in HEAD_WORDS
@@ -155,23 +161,15 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
         words = key.split()
         if m.type == "PER" and len(words) > 1 and _good_surname(words[-1]):
             surfaces.setdefault(words[-1], ("PER", {}))
-    firsts: dict[str, int] = {}
-    for key in surfaces:
-        first, *rest = key.split()
-        firsts[first] = max(firsts.get(first, 0), 1 + len(rest))
+    widths = phrase_widths(surfaces)
     found = []
     for i in range(len(view.keys)):
-        if _adjective_use(view, i):
-            continue
-        for lead, word in view.variants[i] if view.is_word[i] else ():
-            width = min(firsts.get(word, 0), _MAX_PROPAGATED_WORDS, len(view) - i)
-            hit = next((n for n in range(width, 0, -1)
-                        if " ".join([word, *view.keys[i + 1:i + n]]) in surfaces), 0)
-            if hit:
-                typ, attrs = surfaces[" ".join([word, *view.keys[i + 1:i + hit]])]
-                found.append(Mention(i, i + hit, typ, "propagated",
-                                     original_offset(view.texts[i], lead), attrs=dict(attrs)))
-                break
+        hit = longest_phrase(view, i, surfaces, widths) if view.is_word[i] else None
+        if hit and not _adjective_use(view, i):
+            end, lead, key = hit
+            typ, attrs = surfaces[key]
+            lead_chars = original_offset(view.texts[i], lead)
+            found.append(Mention(i, end, typ, "propagated", lead_chars, attrs=dict(attrs)))
     return found
 
 

@@ -24,11 +24,17 @@ from khabar.tag.lexicon import (
     PLACE_HOMONYMS,
     STOPWORDS,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
+from khabar.tag.words import (
+    Mention,
+    TokenView,
+    definite_noun_before,
+    longest_phrase,
+    original_offset,
+    phrase_widths,
+)
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 STRONG_POPULATION = 100_000
-_MAX_WORDS = 4
 _KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0}
 _CONTEXT_BONUS = 2.0  # a place in a country the story mentions beats a 100x bigger namesake
 
@@ -57,11 +63,9 @@ class Gazetteer:
 
     def __init__(self, places: list[Place]) -> None:
         self.by_key: dict[str, list[Place]] = {}
-        self.max_words: dict[str, int] = {}
         for place in places:
             self.by_key.setdefault(place.key, []).append(place)
-            first, *rest = place.key.split(" ")
-            self.max_words[first] = max(self.max_words.get(first, 0), 1 + len(rest))
+        self.widths = phrase_widths(self.by_key)
         self.strong = {key for key, ps in self.by_key.items()
                        if _is_strong(key, ps) and not self._bare_form(key)}
 
@@ -97,17 +101,7 @@ class Gazetteer:
 
     def match_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
         """Longest name starting at token i: (end token, proclitic key chars, name key)."""
-        for lead, first in view.variants[i]:
-            width = self.max_words.get(first)
-            if not width:
-                continue
-            for n in range(min(width, len(view) - i), 0, -1):
-                if n > 1 and not view.same_sentence(i, i + n - 1):
-                    continue
-                key = " ".join([first, *view.keys[i + 1:i + n]])
-                if key in self.by_key:
-                    return i + n, lead, key
-        return None
+        return longest_phrase(view, i, self.by_key, self.widths)
 
 
 def _is_strong(key: str, places: list[Place]) -> bool:

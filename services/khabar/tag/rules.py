@@ -16,7 +16,14 @@ from khabar.tag.lexicon import (
     ORG_NAMES,
     fold_key,
 )
-from khabar.tag.words import Mention, TokenView, definite_noun_before, original_offset
+from khabar.tag.words import (
+    Mention,
+    TokenView,
+    definite_noun_before,
+    longest_phrase,
+    original_offset,
+    phrase_widths,
+)
 
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 # Latin capitals in Arabic news that are units, time zones or titles, not organisations.
@@ -27,26 +34,16 @@ _THOUSANDS = frozenset(fold_key(w) for w in "ألف آلاف الاف مليون
 
 
 @cache
-def org_name_index() -> dict[str, int]:
-    """Folded fixed organisation names -> word count, plus their first words (-> longest count)."""
-    index: dict[str, int] = {}
-    for name in ORG_NAMES:
-        key = fold_key(name)
-        index[key] = len(key.split())
-        first = "^" + key.split()[0]
-        index[first] = max(index.get(first, 0), index[key])
-    return index
+def org_names() -> tuple[frozenset[str], dict[str, int]]:
+    """Folded fixed organisation names and their first-word widths."""
+    names = frozenset(fold_key(name) for name in ORG_NAMES)
+    return names, phrase_widths(names)
 
 
 def match_org_name(view: TokenView, i: int) -> tuple[int, int] | None:
     """Longest fixed organisation name at token i: (end token, proclitic key chars)."""
-    index = org_name_index()
-    for lead, first in view.variants[i]:
-        width = index.get("^" + first)
-        for n in range(min(width or 0, len(view) - i), 0, -1):
-            if view.same_sentence(i, i + n - 1) and " ".join([first, *view.keys[i + 1:i + n]]) in index:
-                return i + n, lead
-    return None
+    hit = longest_phrase(view, i, *org_names())
+    return (hit[0], hit[1]) if hit else None
 
 
 def find_org_names(view: TokenView) -> list[Mention]:
@@ -109,6 +106,7 @@ def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list
     return found
 
 
+@cache
 def _nationality_noun(word: str) -> str | None:
     if word in NATIONALITY_PLURALS:
         return "plural"

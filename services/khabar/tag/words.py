@@ -8,6 +8,7 @@ through `Doc.span`. A mention may start inside its first token, after a procliti
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -122,6 +123,38 @@ def original_offset(text: str, key_chars: int) -> int:
                 rest += 1  # a diacritic on the last proclitic letter belongs to it
             return rest
     return len(text)
+
+
+def longest_phrase(view: TokenView, i: int, phrases: Container[str],
+                   widths: dict[str, int]) -> tuple[int, int, str] | None:
+    """The longest phrase of `phrases` that starts at token i, its first word read with or
+    without a proclitic: (end token, proclitic key chars, phrase key), or None.
+
+    `widths` maps a phrase's first word to the most words a phrase starting with it has;
+    a phrase never crosses a sentence end.
+    """
+    sents, keys = view.sents, view.keys
+    for lead, first in view.variants[i]:
+        width = widths.get(first)
+        if not width:
+            continue
+        for n in range(min(width, len(keys) - i), 1, -1):
+            if sents[i + n - 1] == sents[i]:
+                key = first + " " + " ".join(keys[i + 1:i + n])
+                if key in phrases:
+                    return i + n, lead, key
+        if first in phrases:
+            return i + 1, lead, first
+    return None
+
+
+def phrase_widths(phrases: Iterable[str]) -> dict[str, int]:
+    """First word -> most words of a phrase starting with it (for `longest_phrase`)."""
+    widths: dict[str, int] = {}
+    for phrase in phrases:
+        first, *rest = phrase.split(" ")
+        widths[first] = max(widths.get(first, 0), 1 + len(rest))
+    return widths
 
 
 def definite_noun_before(view: TokenView, i: int) -> bool:
