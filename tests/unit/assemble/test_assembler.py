@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from tests.unit.assemble.conftest import cardinal, loc, make_doc
 
+from khabar import schemas, topics
 from khabar.assemble.assembler import Assembler
 from khabar.assemble.core import process
 from khabar.assemble.table import apply, route
@@ -72,6 +73,11 @@ def test_duplicates_and_out_of_order_versions_give_identical_records(seed_versio
     assert (lead["first_seen"], lead["last_seen"]) == (SEEN[1], SEEN[3])  # in every version since the flash
     total = next(r for r in in_order.records.values() if r["killed"] == {"min": 60, "max": None})
     assert (total["first_seen"], total["last_seen"]) == (SEEN[3], SEEN[3])  # only in the full text
+
+
+def test_assembled_records_match_their_topic_schema(seed_versions):
+    for record in assemble([(seed_versions[v], SEEN[v]) for v in (1, 2, 3)]).records.values():
+        schemas.validate(topics.ASSEMBLED, record)
 
 
 def test_replaying_a_story_changes_nothing_and_emits_nothing(seed_versions):

@@ -8,6 +8,8 @@ import sys
 import pytest
 from tests.unit.assemble.conftest import cardinal, loc, make_doc
 
+from khabar import schemas
+from khabar.assemble import lexicon
 from khabar.assemble.core import process
 from khabar.doc import Doc, check_spans
 
@@ -54,6 +56,13 @@ def test_core_imports_no_faust_or_aiokafka():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_subtypes_and_roles_are_the_schema_enums():
+    subtypes = {subtype for _, _, subtype in lexicon.INCIDENT_TRIGGERS} | {None}
+    assert subtypes <= set(schemas.enum("event_subtype"))
+    roles = {"victim", "perpetrator", "attacker", "target", "agent", "party", "speaker"}
+    assert set(schemas.enum("actor_role")) == roles
 
 
 def test_process_survives_empty_layers_and_missing_tokens():
