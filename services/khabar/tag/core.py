@@ -69,9 +69,11 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     sentences = view.sentences()
     known = _known_words(gazetteer)
     model: list[Mention] = []
+    raw: list[tuple[int, int]] = []  # the model's token spans before trimming
     if tagger is not None and sentences:
         labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
-        seen = frozenset(view.keys[first] for first, *_ in _raw_spans(labels, sentences))
+        raw = [(first, last) for first, last, _ in _raw_spans(labels, sentences)]
+        seen = frozenset(view.keys[first] for first, _ in raw)
         model = mentions_from_labels(view, labels, known, sentences, seen)
     orgs = org_names()[0]
     is_place = gazetteer.strong.__contains__
@@ -80,8 +82,10 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
         return word in gazetteer.strong or word in orgs
 
     titled = find_titled_persons(view, is_name)
-    if tagger is not None:  # with a model, a title only completes a name the model found part of
-        titled = [m for m in titled if _completes_model_name(view, m, model)]
+    # with a model, a title only completes a name the model found the end of, whatever type
+    # it gave it ("بن سلمان"; "الله" of "الملا فضل الله" as MISC)
+    if tagger is not None:
+        titled = [m for m in titled if any(last == m.last and first >= m.first for first, last in raw)]
     places, weak_places = find_places(view, gazetteer)
     rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
              *places, *titled, *find_nationalities(view, is_place)]
@@ -93,13 +97,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     return sorted(chosen, key=lambda m: view.char_span(m))
 
 
-def _completes_model_name(view: TokenView, titled: Mention, model: list[Mention]) -> bool:
-    """The model found the end of this titled name ("بن سلمان", or "الله" of "فضل الله" as MISC)."""
-    start, end = view.char_span(titled)
-    return any(view.char_span(m)[1] == end and view.char_span(m)[0] >= start for m in model)
-
-
-def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tuple[int, ...]]:
+def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tuple[int, int, str]]:
     from khabar.tag.decode import decode_bio
 
     return [span for sent, lab in zip(sentences, labels, strict=True) for span in decode_bio(lab, sent[0])]

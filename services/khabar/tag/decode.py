@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from khabar.tag.lexicon import CURRENCIES, LOC_DESIGNATORS, LOC_DIRECTIONS, PER_TITLES, STOPWORDS
+from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, NOT_MISC, PER_TITLES, STOPWORDS
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -100,13 +100,20 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
                 last -= 1  # "حلب الجنوب الشرقي" -> "حلب", but "الشرق الأوسط" stays whole
     if first >= last or (m.type == "LOC" and last - first == 1 and _is_designator(view.keys[first])):
         return None
-    if m.type == "MISC" and last - first == 1 and view.keys[first] in CURRENCIES:
-        return None  # currencies are not tagged (CONVENTIONS)
+    if m.type == "MISC" and last - first == 1 and any(w in NOT_MISC for _, w in _bare_readings(view, first)):
+        return None  # currencies, number words, religions are not tagged (CONVENTIONS)
     if first == m.first and m.origin != "model":
         return Mention(first, last, m.type, m.origin, m.lead, m.place, m.attrs)  # the finder knew
     lead = strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead),
                    m.place, m.attrs)
+
+
+def _bare_readings(view: TokenView, i: int) -> list[tuple[int, str]]:
+    """Token i's proclitic readings, each also without the article ("بالدولار" -> "دولار")."""
+    out = list(view.variants[i])
+    out += [(lead, word[2:]) for lead, word in view.variants[i] if word.startswith("ال")]
+    return out
 
 
 def _is_designator(key: str) -> bool:

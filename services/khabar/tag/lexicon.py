@@ -147,7 +147,11 @@ TITLE_LINKS = _folded(
 NAME_CONNECTORS = _folded("بن بنت ابن آل أبو أبي عبد")
 
 #: Currency names: never an entity (CONVENTIONS "Not tagged").
-CURRENCIES = _folded("دولار دولارا دولارات يورو ليرة دينار ريال جنيه درهم روبل يوان ين روبية")
+CURRENCIES = _folded("دولار دولارا دولارات يورو ليرة دينار ريال جنيه درهم روبل يوان ين روبية وون")
+
+#: Words a tagger trained on ANERcorp calls MISC that CONVENTIONS does not tag: currencies,
+#: number words, religions and God's name.
+NOT_MISC = CURRENCIES | _folded("تريليون مليار مليون ألف الله الإسلام المسيحية اليهودية")
 
 #: Nationality stems (masculine singular nisba, CONVENTIONS MISC: nationalities used as nouns).
 NATIONALITY_STEMS = _folded(
