@@ -145,9 +145,8 @@ def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Cl
     raise AssertionError("a plan always ends with the unsplit word")
 
 
-@lru_cache(maxsize=100_000)
 def split_without_evidence(norm: str, folded: str) -> Clitics | None:
-    """The word's split when no story evidence can change it (cached), else None."""
+    """The word's split when no story evidence can change it, else None (callers cache it)."""
     split, needs_evidence = _plan(norm, folded)[0]
     if needs_evidence:
         return None

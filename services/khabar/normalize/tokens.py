@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
 
@@ -68,7 +67,6 @@ def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return [match.span() for match in _FIND_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-@lru_cache(maxsize=100_000)
 def token_shape(token: str) -> str:
     """One of `SHAPES`, from the alternative of the token pattern that matches `token`."""
     match = _TOKEN_RE.match(token)
