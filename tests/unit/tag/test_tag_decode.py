@@ -71,3 +71,21 @@ def test_original_offset_counts_diacritics_on_the_clitic():
 def test_proclitic_variants_restore_the_article_after_lam_lam():
     assert (2, "الجيش") in proclitic_variants("للجيش")
     assert (1, "الاردن") in proclitic_variants("والاردن")
+
+
+CURRENCY_AND_GOD = "ارتفع الدولار أمام اليورو. وقال إن الله معنا."
+COUNTRY_AS_ACTOR = "وأعربت روسيا عن أملها بالنجاح."
+TITLED_MULLAH = "قتل الملا فضل الله في ضربة جوية."
+
+
+def test_decode_drops_misc_that_conventions_do_not_tag(doc_factory):
+    phrases = {"الدولار": "MISC", "اليورو": "MISC", "الله": "MISC"}
+    assert _entities(doc_factory, CURRENCY_AND_GOD, phrases) == []
+
+
+def test_decode_country_is_loc_even_when_the_model_says_org(doc_factory):
+    assert _entities(doc_factory, COUNTRY_AS_ACTOR, {"روسيا": "ORG"}) == [("روسيا", "LOC")]
+
+
+def test_decode_title_completes_a_name_the_model_mistyped(doc_factory):
+    assert _entities(doc_factory, TITLED_MULLAH, {"الله": "MISC"}) == [("فضل الله", "PER")]
