@@ -53,6 +53,7 @@ def match_amount(ctx: Context, i: int) -> Candidate | None:
         return None
     if ctx.fold(i - 1) in _BARE_ARTICLES and i - 1 >= ctx.floor:
         i = first.i = i - 1  # الـ 60%، الـ24 ساعة: the article split off by tatweel
+    i = first.i  # بنسبة 5%: the lead word drops out when the % sign is there
     start, approx = i, "exact"
     qualifier = bounds.qualifier_before(ctx, i)
     opener = None if qualifier else bounds.range_opener(ctx, i)
@@ -73,6 +74,8 @@ def read_amount(ctx: Context, i: int) -> Amount | None:
     """A number at token `i` (maybe after $, %, - or نسبة) with the unit that follows it."""
     lead_kind, unit, k, sign = _lead(ctx, i)
     number = read_number(ctx.toks, k) if k < len(ctx.toks) else None
+    if number is None and ctx.toks[i].cls == "dual" and not ctx.toks[i].pre.startswith("ال"):
+        return Amount(i, i + 1, Number(i, i + 1, 2, words=True), "cardinal", 2, ctx.toks[i].val, (i, i + 1))
     if number is None:
         bare = read_unit_duration(ctx, i)
         if bare is None:
@@ -132,8 +135,8 @@ def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
 
 
 def _free_before(ctx: Context, i: int) -> bool:
-    """A minus sign, not a dash glued to what precedes it (1000-5000، إف-15)."""
-    return not ctx.toks.glued(i)
+    """A minus sign, not a dash glued to a word or number before it (1000-5000، إف-15)."""
+    return not ctx.toks.glued(i) or ctx.toks[i - 1].cls == "sym"
 
 
 def _percent_end(ctx: Context, j: int) -> int | None:

@@ -3,7 +3,7 @@
 Frequent wire-copy nouns, broken plurals included (قتلى → قتيل), come from
 `units.COUNTED_NOUNS`; other nouns go through the regular suffix rules: the
 accusative alif of 11–99 (فلسطينيا → فلسطيني), the sound plurals -ين/-ون (مدنيين →
-مدني) and -ات (غارات → غارة). A word no rule explains gives no lemma.
+مدني) and -ات (غارات → غارة, but تفجيرات → تفجير). A word no rule explains gives no lemma.
 """
 
 from __future__ import annotations
@@ -35,5 +35,11 @@ def counted_lemma(tok: Tok | None) -> str | None:
     if word.endswith(("ين", "ون")) and len(word) >= 5:
         return word[:-2]
     if word.endswith("ات") and len(word) >= 5:
-        return word[:-2] + "ة"
+        stem = word[:-2]
+        return stem if _masculine_verbal_noun(stem) else stem + "ة"
     return None
+
+
+def _masculine_verbal_noun(stem: str) -> bool:
+    """تفجير، انفجار، اجتماع: verbal nouns (تفعيل, افتعال, انفعال, استفعال) take -ات without ة."""
+    return (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (len(stem) >= 5 and stem[0] == "ا")

@@ -177,9 +177,10 @@ def _month_first(ctx: Context, i: int) -> Candidate | None:
         return None
     end, number, _ = month
     day = _day_after_month(ctx, end)
-    if day is not None:
+    meant = _month_is_meant(ctx, i, end)
+    if day is not None and (meant or ctx.toks[day[0] - 1].cls == "num"):
         return _build(ctx, i, day[0], number, day[1], "gregorian")
-    if not _month_is_meant(ctx, i, end):
+    if not meant:
         return None
     return _build(ctx, i, end, number, None, "gregorian")
 
@@ -192,8 +193,8 @@ def _day_after_month(ctx: Context, end: int) -> tuple[int, int] | None:
     if read_year(ctx, k) is not None:
         return None
     day = read_day(ctx, k)
-    if day is None:
-        return None
+    if day is None or ctx.toks[k].pre not in ("", "ال"):
+        return None  # جوان باول is Joan Powell, not June 1
     tok = ctx.toks[k]
     if tok.cls != "num" or dashed or ctx.toks.glued(k) or read_year(ctx, day[0]) is not None:
         return day

@@ -75,7 +75,8 @@ def find_quantities(text: str, published: date | None = None) -> list[Found]:
         ctx.floor = i = cand.j
         ctx.last = cand
     urls = [m.span() for m in _URL_RE.finditer(text)]
-    return [_to_found(toks, c) for c in _merge_bounds(toks, found) if not _inside(toks, c, urls)]
+    merged = _share_month(toks, _merge_bounds(toks, found))
+    return [_to_found(toks, c) for c in merged if not _inside(toks, c, urls)]
 
 
 def _is_trigger(tok: Tok) -> bool:
@@ -104,6 +105,19 @@ def _merge_bounds(toks: Tokens, found: list[Candidate]) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
+
+def _share_month(toks: Tokens, found: list[Candidate]) -> list[Candidate]:
+    """يومي 5 و6 دجنبر 2018: a bare day number before "و" + a date takes that date's month."""
+    for cand, nxt in zip(found, found[1:]):
+        attrs, later = cand.attrs, nxt.attrs
+        joined = (cand.j == nxt.i and toks[nxt.i].conj) or (cand.j + 1 == nxt.i and toks[cand.j].fold == _CONJ)
+        if (attrs["kind"] == "cardinal" and attrs["approx"] == "exact" and attrs["unit"] is None and joined
+                and isinstance(attrs["value"], int) and 1 <= attrs["value"] <= 31
+                and later["kind"] == "date" and later.get("day") is not None):
+            date = later["date"][:8] + f"{attrs['value']:02d}" if later.get("date") else None
+            cand.attrs = {**later, "date": date, "day": attrs["value"]}
+    return found
 
 
 def _joinable(toks: Tokens, a: Candidate, b: Candidate) -> bool:

@@ -92,10 +92,16 @@ def read_number(toks: Tokens, i: int) -> Number | None:
         st.end = p = q + 1
     if st.end == 0:
         return None
+    if st.done and not math.isinf(st.scale) and _same_scale(toks, st.end, st.scale):
+        st.end += 1  # مليون ونصف المليون
     words = any(toks[k].cls not in ("num", "sym") for k in range(i, st.end))
     only_frac = st.frac and st.total == 0 and st.group < 1
     return Number(i, st.end, st.total + st.group, words=words, fraction=only_frac,
                   last_scale=0 if math.isinf(st.scale) else int(st.scale), det=toks[i].det)
+
+
+def _same_scale(toks: Tokens, j: int, scale: float) -> bool:
+    return j < len(toks) and toks[j].cls == "scale" and toks[j].det and toks[j].val[0] == scale
 
 
 def _slash_fraction(toks: Tokens, i: int) -> bool:

@@ -33,6 +33,8 @@ def read_ordinal(toks: Tokens, i: int) -> Number | None:
         return Number(i, inner.j, 100 + inner.value, words=True, det=True) if inner else None
     if tok.cls != "ord" or (not tok.det and tok.key in _NEED_ARTICLE) or tok.text.endswith("ولي"):
         return None  # الأولي (preliminary) folds like الأولى (first)
+    if tok.key.startswith("اول") and tok.pre not in ("", "ال") and "أ" not in tok.text:
+        return None  # باول is Powell; with a clitic, أول keeps its hamza
     value, j = tok.val, i + 1
     nxt = toks[j] if j < len(toks) else None
     if nxt is not None and nxt.cls == "ten" and not nxt.pre and value < 10:

@@ -54,6 +54,7 @@ for _cls, _table in (
     ("fracpl", lexicon.FRACTION_PLURALS), ("tunit", units.TIME_UNITS), ("curr", units.CURRENCY_NOUNS),
     ("ord", lexicon.ORDINALS), ("frac", lexicon.FRACTIONS), ("scale", lexicon.SCALES),
     ("hund", lexicon.HUNDREDS), ("tens", lexicon.TENS), ("ten", lexicon.TENS_TEN), ("one", lexicon.ONES),
+    ("dual", units.DUAL_NOUNS),
     ("month", {**calendars.cldr_months(), **calendars.MONTHS_EXTRA}),
     ("hmonth", calendars.HIJRI_MONTHS), ("wday", calendars.cldr_weekdays()),
     ("rel", calendars.RELATIVE_DAYS), ("daypart", calendars.DAYPARTS),
@@ -108,6 +109,9 @@ def classify_word(word: str) -> tuple[str, str, str, str | None, Any]:
     folded = fold(word)
     if folded in _NOT_NUMBERS:
         return folded, folded, "", None, None
+    if word[:1] in ("و", "ف") and word[1:2] in ("أ", "إ", "آ") and folded[1:] in _KNOWN:
+        cls, val = WORD_CLASSES.get(folded[1:], (None, None))  # وأحد is و + أحد, not واحد
+        return folded, folded[1:], word[0], cls, val
     if folded in _KNOWN:
         cls, val = WORD_CLASSES.get(folded, (None, None))
         return folded, folded, "", cls, val

@@ -111,6 +111,17 @@ COUNTED_NOUNS: dict[str, str] = {
     **dict.fromkeys(("نقطة", "نقاط"), "نقطة"),
     **dict.fromkeys(("آخرين", "آخرون", "آخر"), "آخر"),
 }
+#: dual nouns that carry their own count (مقتل شخصين = 2): CONVENTIONS.md lists them as
+#: optional gold, and events need the figure. Only unambiguous duals: مدنيين is also plural.
+DUAL_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("شخصين", "شخصان"), "شخص"), **dict.fromkeys(("قتيلين", "قتيلان"), "قتيل"),
+    **dict.fromkeys(("جريحين", "جريحان"), "جريح"), **dict.fromkeys(("جنديين", "جنديان"), "جندي"),
+    **dict.fromkeys(("طفلين", "طفلان"), "طفل"), **dict.fromkeys(("عنصرين", "عنصران"), "عنصر"),
+    **dict.fromkeys(("رجلين", "رجلان"), "رجل"), **dict.fromkeys(("امرأتين", "امرأتان"), "امرأة"),
+    **dict.fromkeys(("شابين", "شابان"), "شاب"), **dict.fromkeys(("مرتين",), "مرة"),
+    **dict.fromkeys(("غارتين",), "غارة"), **dict.fromkeys(("صاروخين",), "صاروخ"),
+    **dict.fromkeys(("شرطيين", "شرطيان"), "شرطي"),
+}
 #: words that follow numbers but are never what they count (prepositions, particles, verbs).
 NOT_COUNTED = frozenset((
     "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "ثم", "قد", "لا", "لم", "لن", "ما", "إن", "أن",
