@@ -24,7 +24,7 @@ from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
-from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, STOPWORDS
+from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NISBA_COUNTRIES, STOPWORDS
 from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_names
@@ -184,7 +184,7 @@ def _good_surname(word: str) -> bool:
 def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
              gazetteer: Gazetteer) -> list[dict[str, Any]]:
     """Resolve places, group mentions into entities and build the layer's spans."""
-    places = _resolve_places(mentions, gazetteer)
+    places = _resolve_places(mentions, gazetteer, _nisba_votes(view))
     spans = [view.char_span(m) for m in mentions]
     surfaces = [_clean_surface(doc.text[s:e]) for s, e in spans]
     groups = group_mentions([(m.type, surf, place) for m, surf, place in zip(mentions, surfaces, places,
@@ -199,9 +199,21 @@ def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
     return out
 
 
-def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer) -> list[Place | None]:
-    """Resolve every place, preferring the countries that the story's unambiguous names point to."""
-    context: Counter[str] = Counter()
+def _nisba_votes(view: TokenView) -> Counter[str]:
+    """Countries named by nationality adjectives in the story ("الأردني", "السورية")."""
+    votes: Counter[str] = Counter()
+    for key in view.keys:
+        word = key[2:] if key.startswith("ال") else key
+        iso = NISBA_COUNTRIES.get(word[:-1] if word.endswith("يه") else word)
+        if iso:
+            votes[iso] += 1
+    return votes
+
+
+def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer,
+                    context: Counter[str]) -> list[Place | None]:
+    """Resolve every place, preferring the countries the story's nationality adjectives and
+    unambiguous place names point to."""
     for m in mentions:
         places = gazetteer.by_key.get(m.attrs.get("key", "")) if m.type == "LOC" else None
         countries = {p.country for p in places or ()}

@@ -212,3 +212,12 @@ NOT_PLACE_PHRASES = _folded_phrases("مسقط رأس|مسقط رأسه|مسقط 
 #: Arab League members: their towns' Arabic names are native Arabic, not transliterations, so a
 #: city of `gazetteer.STRONG_POPULATION` there is found without a designator.
 ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+
+#: Nationality adjectives -> ISO country: "نظيره الأردني" makes عمان Amman, not Oman.
+NISBA_COUNTRIES = {fold_key(word): iso for word, iso in (pair.split(":") for pair in (
+    "أردني:JO سوري:SY لبناني:LB عراقي:IQ فلسطيني:PS مصري:EG سعودي:SA يمني:YE عماني:OM قطري:QA "
+    "كويتي:KW إماراتي:AE بحريني:BH ليبي:LY تونسي:TN جزائري:DZ مغربي:MA سوداني:SD موريتاني:MR "
+    "صومالي:SO إيراني:IR تركي:TR إسرائيلي:IL روسي:RU أمريكي:US أميركي:US بريطاني:GB فرنسي:FR "
+    "ألماني:DE إيطالي:IT إسباني:ES صيني:CN ياباني:JP هندي:IN باكستاني:PK أفغاني:AF أوكراني:UA "
+    "كندي:CA أسترالي:AU برازيلي:BR مكسيكي:MX يوناني:GR قبرصي:CY إثيوبي:ET نيجيري:NG كيني:KE"
+).split())}

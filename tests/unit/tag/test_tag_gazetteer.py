@@ -84,3 +84,14 @@ def test_gazetteer_weak_place_joins_a_coordinated_place(doc_factory):
     assert [(e["text"], e["origin"]) for e in doc.entities] == [
         ("حمص", "gazetteer"), ("تلبيسة", "gazetteer"), ("البريقة", "gazetteer")]
     assert doc.entities[2]["country"] == "LY"  # the Libyan oil port, not the Yemeni village
+
+
+AMMAN_BY_ADJECTIVE = "التقى وزير الخارجية المصري نظيره الأردني في عمان لبحث التطورات."
+TRIPOLI_LEBANON = "وقعت اشتباكات في طرابلس بين أنصار الأحزاب اللبنانية."
+
+
+def test_gazetteer_nationality_adjectives_vote_for_a_country(doc_factory):
+    amman = process(doc_factory(AMMAN_BY_ADJECTIVE), tagger=FakeTagger({"عمان": "LOC"})).entities
+    assert [(e["text"], e["country"]) for e in amman if e["type"] == "LOC"] == [("عمان", "JO")]
+    tripoli = process(doc_factory(TRIPOLI_LEBANON), tagger=FakeTagger({"طرابلس": "LOC"})).entities
+    assert [e["country"] for e in tripoli] == ["LB"]
