@@ -20,7 +20,7 @@ import hashlib
 from typing import Any
 
 from khabar.assemble import keys
-from khabar.assemble.timeframe import parse_published, window_of, windows_overlap
+from khabar.assemble.timeframe import iso_instant, parse_published, window_of, windows_overlap
 
 Mention = dict[str, Any]
 
@@ -55,7 +55,7 @@ def mention_record(story: dict[str, Any], event: dict[str, Any], seen: str | Non
         "version": int(story.get("version") or 1),
         "agency": story.get("source"),
         "published_at": story.get("published_at"),
-        "seen": seen or story.get("published_at"),
+        "seen": iso_instant(seen or story.get("published_at")),
         "type": event["type"],
         "subtype": event.get("subtype"),
         **{f: event.get(f) for f in _COUNT_FIELDS},

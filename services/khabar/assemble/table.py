@@ -26,6 +26,7 @@ import orjson
 
 from khabar.assemble.merge import Mention, compatible, event_id_of, mention_records, speaker_head
 from khabar.assemble.records import UNKNOWN, build_record, figure_of
+from khabar.assemble.timeframe import iso_instant
 
 #: Stories older than this (by `seen`, relative to the newest in the bucket) are dropped from a bucket.
 HORIZON_DAYS = 30
@@ -72,7 +73,7 @@ def route(
         "story_id": document["id"],
         "version": version,
         "latest_version": latest,
-        "seen": seen or document.get("published_at"),
+        "seen": iso_instant(seen or document.get("published_at")),
     }
     return state or stored, [(b, {**head, "mentions": by_bucket[b]}) for b in sorted(by_bucket)]
 

@@ -9,7 +9,7 @@ one event (merge rule "compatible time window").
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -26,16 +26,36 @@ def parse_published(published_at: str | None) -> date | None:
     >>> parse_published("Mon, 19 Feb 2018 00:16:11 +0400")
     datetime.date(2018, 2, 19)
     """
-    if not published_at:
+    instant = parse_instant(published_at)
+    return instant.date() if instant else None
+
+
+def parse_instant(value: str | None) -> datetime | None:
+    """A timestamp from ISO 8601 or an RFC 2822 wire date, or None."""
+    if not value:
         return None
     try:
-        return datetime.fromisoformat(published_at.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(published_at).date()
+        return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def iso_instant(value: str | None) -> str | None:
+    """A timestamp as ISO 8601 in UTC (naive times are taken as UTC), so instants compare as strings.
+
+    >>> iso_instant("Mon, 19 Feb 2018 00:16:11 +0400")
+    '2018-02-18T20:16:11+00:00'
+    """
+    instant = parse_instant(value)
+    if instant is None:
+        return None
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(UTC).isoformat()
 
 
 def _partial_window(iso: str) -> Window | None:
