@@ -22,9 +22,8 @@ stem of three letters, the ambiguous ه كم كما نا need the stem attested.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Container, Sequence
+from typing import Any, NamedTuple
 
 from khabar.normalize.lexicon import (
     ENCLITICS_BY_LENGTH,
@@ -52,10 +51,6 @@ class Clitics(NamedTuple):
     base: str
     det: bool
     enc: str
-
-
-def _attested(word: str, vocabulary: Container[str]) -> bool:
-    return word in vocabulary or "ال" + word in vocabulary
 
 
 def _split_article(norm: str, folded: str) -> Clitics | None:
@@ -95,28 +90,76 @@ def _judge_plain(prefix: str, rest: str) -> bool | None:
     return None if len(rest) >= 3 else False
 
 
-@lru_cache(maxsize=100_000)
-def _plan(norm: str, folded: str) -> tuple[tuple[Clitics, bool], ...]:
-    """The word's candidate splits `(split, needs_evidence)`, best first (cached per word).
+def _evidence(word: str) -> tuple[str, ...]:
+    """Folded forms whose presence in the story attests `word`: itself, with ال, and for a stem
+    ending in ت its teh-marbuta form (a teh marbuta becomes ت before a pronoun: حكومته -> حكومة)."""
+    forms = (word, "ال" + word)
+    return forms + (word[:-1] + "ه", "ال" + word[:-1] + "ه") if word.endswith("ت") else forms
 
-    The enclitic is left empty here; it depends on the story's evidence too.
-    """
+
+def _proclitic_splits(norm: str, folded: str) -> list[tuple[tuple[str, ...], Clitics]]:
+    """Candidate proclitic splits `(evidence, split)`, best first; () evidence: no evidence needed."""
     article = _split_article(norm, folded)
     if article is not None:
-        return ((article, False),)
-    plan: list[tuple[Clitics, bool]] = []
+        return [((), article)]
+    splits: list[tuple[tuple[str, ...], Clitics]] = []
     if folded not in ROOT_WORDS:
         for prefix in _plain_prefixes(folded):
             rest = folded[len(prefix):]
             verdict = _judge_plain(prefix, rest)
             if verdict is not False:
-                plan.append((Clitics(prefix, len(prefix), rest, False, ""), verdict is None))
+                evidence = () if verdict else _evidence(rest)[:2]
+                splits.append((evidence, Clitics(prefix, len(prefix), rest, False, "")))
             if verdict:
                 break
         if folded.startswith("و") and len(folded) >= 4 and folded not in WAW_ROOT_WORDS:
-            plan.append((Clitics("و", 1, folded[1:], False, ""), False))
-    plan.append((Clitics("", 0, folded, False, ""), False))
-    return tuple(plan)
+            splits.append(((), Clitics("و", 1, folded[1:], False, "")))
+    splits.append(((), Clitics("", 0, folded, False, "")))
+    return splits
+
+
+def _enclitics(norm: str, base: str) -> list[tuple[tuple[str, ...], str]]:
+    """Candidate enclitics `(evidence, enclitic)` of a base without article, best first."""
+    if base in NOT_ENCLITIC:
+        return []
+    options: list[tuple[tuple[str, ...], str]] = []
+    for enclitic in ENCLITICS_BY_LENGTH:
+        stem = base[: -len(enclitic)]
+        if not norm.endswith(enclitic) or len(stem) < 2:
+            continue
+        decided = stem in SHORT_STEMS or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3)
+        options.append(((), enclitic) if decided else (_evidence(stem), enclitic))
+        if decided:
+            break
+    return options
+
+
+Choice = tuple[tuple[str, ...], tuple[str, ...], Clitics]
+
+
+def clitic_choices(norm: str, folded: str) -> tuple[Choice, ...]:
+    """Every possible split of the word as `(split evidence, enclitic evidence, split)`, best first.
+
+    The chosen split is the first whose two evidence tuples are each empty or meet the story's
+    vocabulary; the last choice needs none. Callers may cache per choice (core.py does).
+    """
+    choices: list[Choice] = []
+    for split_evidence, split in _proclitic_splits(norm, folded):
+        if not split.det:
+            for enclitic_evidence, enclitic in _enclitics(norm, split.base):
+                choices.append((split_evidence, enclitic_evidence, split._replace(enc=enclitic)))
+        choices.append((split_evidence, (), split))
+    return tuple(choices)
+
+
+def choose(choices: Sequence[tuple[tuple[str, ...], tuple[str, ...], Any]],
+           vocabulary: Container[str]) -> int:
+    """Index of the first choice whose evidence the story's vocabulary meets."""
+    for index, (split_evidence, enclitic_evidence, _) in enumerate(choices):
+        if (not split_evidence or any(w in vocabulary for w in split_evidence)) and \
+                (not enclitic_evidence or any(w in vocabulary for w in enclitic_evidence)):
+            return index
+    raise AssertionError("the last choice needs no evidence")
 
 
 def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Clitics:
@@ -135,28 +178,8 @@ def split_clitics(norm: str, folded: str, vocabulary: Container[str] = ()) -> Cl
     >>> split_clitics("وزير", "وزير").pre, split_clitics("للحوثيين", "للحوثيين").base
     ('', 'الحوثيين')
     """
-    for split, needs_evidence in _plan(norm, folded):
-        if needs_evidence and not _attested(split.base, vocabulary):
-            continue
-        if split.det:
-            return split
-        enclitic = find_enclitic(norm, split.base, vocabulary)
-        return Clitics(split.pre, split.base_offset, split.base, False, enclitic) if enclitic else split
-    raise AssertionError("a plan always ends with the unsplit word")
-
-
-def split_without_evidence(norm: str, folded: str) -> Clitics | None:
-    """The word's split when no story evidence can change it, else None (callers cache it)."""
-    split, needs_evidence = _plan(norm, folded)[0]
-    if needs_evidence:
-        return None
-    if split.det:
-        return split
-    options = _enclitic_options(norm, split.base)
-    if not options:
-        return split
-    enclitic, _, needs_evidence = options[0]
-    return None if needs_evidence else Clitics(split.pre, split.base_offset, split.base, False, enclitic)
+    choices = clitic_choices(norm, folded)
+    return choices[choose(choices, vocabulary)][2]
 
 
 def find_enclitic(norm: str, base: str, vocabulary: Container[str] = ()) -> str:
@@ -169,27 +192,7 @@ def find_enclitic(norm: str, base: str, vocabulary: Container[str] = ()) -> str:
     >>> find_enclitic("بلاده", "بلاده", {"بلاد"}), find_enclitic("مدرسة", "مدرسه", {"مدرس"})
     ('ه', '')
     """
-    for enclitic, stem, needs_evidence in _enclitic_options(norm, base):
-        if not needs_evidence or _attested(stem, vocabulary):
-            return enclitic
-        # a teh marbuta becomes ت before a pronoun: حكومته has the stem حكومة (folded حكومه)
-        if stem[-1] == "ت" and _attested(stem[:-1] + "ه", vocabulary):
+    for evidence, enclitic in _enclitics(norm, base):
+        if not evidence or any(w in vocabulary for w in evidence):
             return enclitic
     return ""
-
-
-@lru_cache(maxsize=100_000)
-def _enclitic_options(norm: str, base: str) -> tuple[tuple[str, str, bool], ...]:
-    """Candidate enclitics `(enclitic, stem, needs_evidence)`, best first (cached per word)."""
-    if base in NOT_ENCLITIC:
-        return ()
-    options: list[tuple[str, str, bool]] = []
-    for enclitic in ENCLITICS_BY_LENGTH:
-        stem = base[: -len(enclitic)]
-        if not norm.endswith(enclitic) or len(stem) < 2:
-            continue
-        decided = stem in SHORT_STEMS or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3)
-        options.append((enclitic, stem, not decided))
-        if decided:
-            break
-    return tuple(options)

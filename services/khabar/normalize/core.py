@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from khabar.doc import Doc, Span
 from khabar.normalize.clean import normalize_text
-from khabar.normalize.clitics import Clitics, split_clitics, split_without_evidence
+from khabar.normalize.clitics import Clitics, choose, clitic_choices
 from khabar.normalize.sentences import find_sentences
 from khabar.normalize.tokens import ARABIC_RUN_RE, find_tokens, fold, token_shape
 from khabar.offsets import OffsetMap
@@ -48,42 +48,38 @@ def process(doc: Doc) -> Doc:
 
 
 class _Word(NamedTuple):
-    """What a story needs to know about one word form: attributes, or what to decide them from."""
+    """What a story needs to know about one word form: its token attributes, or, when the clitic
+    split depends on the story's evidence, the attributes of every possible split."""
 
-    shape: str
     folded: str
-    attrs: dict[str, Any] | None  # None: the clitic split depends on the story's evidence
+    attrs: dict[str, Any]  # of the split taken without evidence
     base_offset: int
     script: str  # whose letters the word is made of, for the language flag: arabic, latin, other or ""
+    options: tuple[tuple[tuple[str, ...], tuple[str, ...], _Word], ...] = ()  # clitics.choose() picks one
 
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
 #: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here).
 _WORDS: dict[str, _Word] = {}
-#: (word form, split decided on a story's evidence) -> _Word, so that the attributes are built once.
-_DECIDED: dict[tuple[str, Clitics], _Word] = {}
 _CACHE_MAX = 100_000
 
 
 def _analyse_word(norm: str) -> _Word:
-    """Shape, fold and (when the word alone decides it) clitic split of a word form; cached."""
+    """Shape, fold and clitic choices of a word form, with the attributes of each choice; cached."""
     if len(_WORDS) >= _CACHE_MAX:
         _WORDS.clear()
     shape, folded = token_shape(norm), fold(norm)
-    split = split_without_evidence(norm, folded) if shape == "arabic" else Clitics("", 0, folded, False, "")
-    word = _Word(shape, folded, None, 0, "arabic") if split is None else _word_of(norm, shape, folded, split)
+    if shape != "arabic":
+        word = _word_of(norm, shape, folded, Clitics("", 0, folded, False, ""))
+    else:
+        choices = clitic_choices(norm, folded)
+        word = _word_of(norm, shape, folded, choices[-1][2])
+        if choices[0][0] or choices[0][1]:  # the story's evidence decides
+            options = tuple((e1, e2, _word_of(norm, shape, folded, split)) for e1, e2, split in choices)
+            word = word._replace(options=options)
+        else:
+            word = _word_of(norm, shape, folded, choices[0][2])
     _WORDS[norm] = word
-    return word
-
-
-def _decide_word(norm: str, folded: str, vocabulary: set[str]) -> _Word:
-    """The word's split on the story's evidence (clitics.py, rule 2); attributes cached per outcome."""
-    split = split_clitics(norm, folded, vocabulary)
-    word = _DECIDED.get((norm, split))
-    if word is None:
-        if len(_DECIDED) >= _CACHE_MAX:
-            _DECIDED.clear()
-        word = _DECIDED[norm, split] = _word_of(norm, "arabic", folded, split)
     return word
 
 
@@ -91,7 +87,7 @@ def _word_of(norm: str, shape: str, folded: str, split: Clitics) -> _Word:
     attrs = {"norm": norm, "fold": folded, "pre": split.pre, "base": split.base, "det": split.det,
              "enc": split.enc, "shape": shape}
     script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
-    return _Word(shape, folded, attrs, split.base_offset, script)
+    return _Word(folded, attrs, split.base_offset, script)
 
 
 def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str,
@@ -111,16 +107,16 @@ def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str,
     for (nstart, nend, sent), (start, end) in zip(found, spans, strict=True):
         norm = normalized[nstart:nend]
         word = known(norm) or _analyse_word(norm)
-        if word.attrs is None:
+        if word.options:
             if norm not in decided:
                 if vocabulary is None:  # the story's Arabic words: its Arabic-letter runs, folded
                     vocabulary = set(ARABIC_RUN_RE.findall(fold(normalized)))
-                decided[norm] = _decide_word(norm, word.folded, vocabulary)
+                decided[norm] = word.options[choose(word.options, vocabulary)][2]
             word = decided[norm]
         span = make_span(start, end)
         span["sent"] = sent
         span["base_start"] = to_original(nstart + word.base_offset, nend)[0] if word.base_offset else start
-        span.update(word.attrs)  # type: ignore[arg-type]
+        span.update(word.attrs)
         tokens.append(span)
         letters[word.script] += nend - nstart
     return tokens, letters
