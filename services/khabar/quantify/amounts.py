@@ -11,7 +11,7 @@ from typing import Any
 from khabar.quantify import bounds, lexicon, money, ordinals
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.counted import counted_lemma
-from khabar.quantify.durations import combine, read_unit_duration, time_unit, to_unit
+from khabar.quantify.durations import HALVES, combine, read_unit_duration, time_unit, to_unit
 from khabar.quantify.numerals import Number, read_number
 from khabar.quantify.relative import shift_date
 from khabar.quantify.tokens import fold
@@ -24,6 +24,7 @@ _ONE = frozenset(fold(w) for w in ("واحد", "واحدة"))
 _SINCE, _AGO, _AFTER, _CONJ = fold("منذ"), fold("قبل"), fold("بعد"), fold("و")
 _NOW = fold("الآن")
 _FEW = frozenset(fold(w) for w in ("بضعة", "بضع", "عدة"))
+_EACH = frozenset(fold(w) for w in ("كل", "لكل", "وكل", "أي"))
 _AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
 _LEADS = frozenset((_SINCE, _AGO, _AFTER))
 _BARE_ARTICLES = frozenset(fold(w) for w in ("ال", "بال", "وال", "لل", "فال"))
@@ -95,11 +96,13 @@ def read_amount(ctx: Context, i: int) -> Amount | None:
     tok = ctx.tok(j)
     found_unit = time_unit(tok)
     if found_unit is not None:
-        value, unit_name = to_unit(value, found_unit[0])
-        return _compound(ctx, Amount(i, j + 1, number, "duration", value, unit_name))
+        half = HALVES.get(ctx.fold(j + 1), 0.0)  # سبعة أشهر ونصف
+        value, unit_name = to_unit(value + half, found_unit[0])
+        return _compound(ctx, Amount(i, j + 2 if half else j + 1, number, "duration", value, unit_name))
+    if number.fraction:  # نصف السكان: what follows is the whole, not what is counted
+        return Amount(i, j, number, "fraction", value)
     lemma = counted_lemma(tok)
-    kind = "fraction" if number.fraction else "cardinal"
-    return Amount(i, j, number, kind, value, lemma, (j, j + 1) if lemma else None)
+    return Amount(i, j, number, "cardinal", value, lemma, (j, j + 1) if lemma else None)
 
 
 def _compound(ctx: Context, first: Amount) -> Amount:
@@ -194,8 +197,9 @@ def _standalone_ok(ctx: Context, amt: Amount) -> bool:
         return True
     if first.key in _NOT_ALONE:
         return False
-    if first.key in _ONE:
-        return not first.det and ctx.fold(amt.number.j) != "من" and not first.pre.startswith("ب")
+    if first.key in _ONE:  # كل واحد منهم، واحد من أبرز: "each one", "one of"
+        return (not first.det and ctx.fold(amt.number.j) != "من" and not first.pre.startswith("ب")
+                and ctx.fold(amt.number.i - 1) not in _EACH)
     return True
 
 

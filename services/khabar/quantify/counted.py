@@ -30,6 +30,8 @@ def counted_lemma(tok: Tok | None) -> str | None:
     word = tok.text
     if word.startswith("ال") or not "\u0621" <= word[0] <= "\u064a" or len(word) < 4:
         return None
+    if word.endswith(("ها", "هما", "هم", "هن", "كم")):
+        return None  # a pronoun suffix: عقوبتهما، طاقمها
     if word.endswith("ا") and not word.endswith("وا"):
         return word[:-1]
     if word.endswith(("ين", "ون")) and len(word) >= 5:

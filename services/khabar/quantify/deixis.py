@@ -22,10 +22,11 @@ _WEEKDAY_NAMES = {iso: name for name, iso in calendars.cldr_weekdays().items()}
 _NEXT = frozenset(fold(w) for w in calendars.NEXT_WORDS)
 _LAST = frozenset(fold(w) for w in calendars.LAST_WORDS)
 _THIS = frozenset(fold(w) for w in calendars.THIS_WORDS)
-_WEEK, _DAY, _TODAY = fold("الأسبوع"), fold("يوم"), fold("اليوم")
+_WEEK, _DAY, _TODAY, _AGREEING = fold("الأسبوع"), fold("يوم"), fold("اليوم"), fold("الموافق")
 _NOT_A_DAY_BEFORE = frozenset(fold(w) for w in ("بين", "كلا", "هذين", "هاتين"))
 _THIS_BEFORE = frozenset(fold(w) for w in ("هذا", "هذه"))
 _FUTURE_WORDS = frozenset(fold(w) for w in calendars.FUTURE_MARKERS)
+_SAME = frozenset(fold(w) for w in ("ذاته", "نفسه", "عينه"))
 _WHOLE_SPAN = frozenset(fold(w) for w in ("طوال", "طيلة"))
 _PERIOD_UNITS = {fold("عام"): "year", fold("سنة"): "year", fold("شهر"): "month"}
 
@@ -45,7 +46,7 @@ def _weekday(ctx: Context, i: int) -> Candidate | None:
         return None
     iso, pub = tok.val, ctx.published
     extra = {"weekday": _WEEKDAY_NAMES[iso]}
-    k = i + 2 if ctx.fold(i + 1) in (",", "،") else i + 1
+    k = i + 2 if ctx.fold(i + 1) in (",", "،", _AGREEING) else i + 1  # الخميس الموافق 26/7/2018
     explicit = dates.match_date(ctx, k)
     if explicit is not None and explicit.attrs.get("day") is not None:
         return Candidate(i, explicit.j, {**explicit.attrs, **extra})
@@ -126,6 +127,8 @@ def _today_is_meant(ctx: Context, i: int) -> bool:
     nxt = ctx.tok(i + 1)
     if nxt is None or nxt.cls in ("wday", "month", "rel", "sym"):
         return True
+    if nxt.fold in _SAME:
+        return False  # في اليوم ذاته: the same day, not today
     return not (nxt.cls is not None or nxt.fold.startswith("ال"))
 
 

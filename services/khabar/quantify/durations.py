@@ -13,7 +13,7 @@ from khabar.quantify.numerals import read_number
 from khabar.quantify.tokens import Tok, fold
 
 _FACTORS = {"decade": ("year", 10), "century": ("year", 100)}
-_HALVES = {fold(w): v for w, v in (("ونصف", 0.5), ("والنصف", 0.5), ("وربع", 0.25), ("والربع", 0.25))}
+HALVES = {fold(w): v for w, v in (("ونصف", 0.5), ("والنصف", 0.5), ("وربع", 0.25), ("والربع", 0.25))}
 _WHOLE = frozenset(fold(w) for w in units.WHOLE)
 _NEED_NUMBER = frozenset(fold(w) for w in units.UNITS_NEED_NUMBER)
 _OPENERS = frozenset(fold(w) for w in units.SPAN_OPENERS)
@@ -70,7 +70,7 @@ def read_unit_duration(ctx: Context, i: int) -> tuple[int, float, str] | None:
     nxt = ctx.tok(i + 1)
     if (tok.pre and tok.pre not in ("ال", "ل", "ب")) or (nxt is not None and nxt.cls == "num"):
         return None  # عام 2011، الساعة 7: a year or a clock time follows
-    half = _HALVES.get(ctx.fold(i + 1), 0.0)
+    half = HALVES.get(ctx.fold(i + 1), 0.0)
     if count == 2:
         return (i + 2, 2 + half, unit) if half else (i + 1, 2.0, unit)
     if count != 1:
@@ -79,8 +79,9 @@ def read_unit_duration(ctx: Context, i: int) -> tuple[int, float, str] | None:
         return i + 2, 1 + half, unit  # عام ونصف، ساعة ونصف
     if ctx.fold(i + 1) in _WHOLE and not det:
         return i + 2, 1.0, unit  # يوم كامل، سنة كاملة، يوم واحد
-    if _opened(ctx, i, det):
-        return i + 1, 1.0, unit  # لمدة ساعة، طوال العام
+    nxt = ctx.tok(i + 1)
+    if _opened(ctx, i, det) and (det or nxt is None or not nxt.fold.startswith("ال")):
+        return i + 1, 1.0, unit  # لمدة ساعة، طوال العام (not قبل يوم الإضراب)
     return None
 
 
@@ -97,10 +98,11 @@ def _unit_reading(tok: Tok | None) -> tuple[str, int, bool] | None:
 
 def _unit_then_number(ctx: Context, i: int, unit: str) -> tuple[int, float, str] | None:
     """الساعات الأربع والعشرين، الأيام الثلاثة: a definite plural unit and a definite number."""
-    nxt = ctx.tok(i + 1)
-    if nxt is None or not nxt.det or nxt.cls == "tunit":
+    k = i + 2 if ctx.fold(i + 1) == "ال" else i + 1  # الساعات الـ24: tatweel split the article off
+    nxt = ctx.tok(k)
+    if nxt is None or not (nxt.det or k == i + 2) or nxt.cls == "tunit":
         return None
-    number = read_number(ctx.toks, i + 1)
+    number = read_number(ctx.toks, k)
     if number is None or number.value < 2:
         return None
     return number.j, number.value, unit

@@ -16,7 +16,7 @@ from khabar.quantify.tokens import PhraseTable, Tok, fold
 ID_HEADS = frozenset(fold(w) for w in (
     "قرار", "القرار", "قراري", "رقم", "الرقم", "المادة", "مادة", "البند", "بند", "الفقرة", "فقرة",
     "الفرقة", "الفيلق", "الفوج", "الكتيبة", "السرب", "اللواء", "الطريق", "طريق", "الرحلة", "رحلة", "مجموعة",
-    "روسيا", "فرانس", "آر", "سي", "تي", "إم", "بي", "الجولة"))
+    "فرانس", "آر", "سي", "تي", "إم", "بي", "الجولة", "الدورة"))
 #: nouns before a date or a year that make it part of a name (جسر 14 تموز، رؤية 2030).
 NAME_HEADS = frozenset(fold(w) for w in (
     "جسر", "كتيبة", "كتائب", "ثورة", "ساحة", "شارع", "ميدان", "حركة", "مدينة", "جامعة", "مستشفى",
@@ -27,7 +27,8 @@ MODEL_PREFIXES = frozenset(fold(w) for w in (
     "كوفيد", "كورونا", "إف", "اف", "أف", "ف", "سو", "سوخوي", "ميغ", "ميج", "إس", "اس", "تي", "بي", "أيه",
     "ام", "إم", "جي", "تو", "مي", "يو", "كا", "أباتشي", "إيه", "إتش"))
 _PHONE_WORDS = frozenset(fold(w) for w in ("هاتف", "الهاتف", "هاتفي", "جوال", "واتساب", "فاكس", "الخط"))
-_CHANNEL = frozenset(fold(w) for w in ("قناة", "القناة", "لقناة", "بقناة", "محطة", "شبكة"))
+_CHANNEL = frozenset(fold(w) for w in ("قناة", "القناة", "لقناة", "بقناة", "محطة", "شبكة", "تلفزيون", "إذاعة",
+                                       "لإذاعة", "لتلفزيون"))
 _GLUE = frozenset(("-", "–"))
 _RESOLUTION = frozenset(fold(w) for w in ("قرار", "القرار", "قراري", "قرارات"))
 _COUNCIL_WORDS = frozenset(fold(w) for w in ("مجلس", "الأمن", "الدولي", "الأممي", "الأمم", "المتحدة", "رقم"))
@@ -56,7 +57,7 @@ def _labelled_number(ctx: Context, i: int) -> Candidate | None:
     if _model(ctx, i, prev):
         start = i - 2 if prev.text in _GLUE else i - 1
         return Candidate(max(start, ctx.floor), _id_end(ctx, i + 1), _attrs())
-    if prev.fold in ID_HEADS or prev.key in ID_HEADS or _channel(ctx, i) or _resolution(ctx, i):
+    if _bare(prev.fold) in ID_HEADS or _channel(ctx, i) or _resolution(ctx, i):
         return Candidate(i, _id_end(ctx, i + 1), _attrs())
     if _after_name_head(ctx, i):
         named = dates.match_date(ctx, i)
@@ -90,14 +91,26 @@ def _resolution(ctx: Context, i: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 5 and ctx.toks[k].fold in _COUNCIL_WORDS:
         k -= 1
-    return k < i - 1 and k >= 0 and ctx.toks[k].key in _RESOLUTION
+    return k < i - 1 and k >= 0 and _bare(ctx.toks[k].fold) in _RESOLUTION
 
 
 def _after_name_head(ctx: Context, i: int) -> bool:
     prev = ctx.tok(i - 1)
     if prev is None:
         return False
-    return prev.fold in NAME_HEADS or prev.key in NAME_HEADS or _NAME_PHRASES.match_back(ctx.toks, i) is not None
+    return _bare(prev.fold) in NAME_HEADS or _NAME_PHRASES.match_back(ctx.toks, i) is not None
+
+
+def _bare(word: str) -> str:
+    """A head word without its conjunction or preposition (والقرار -> القرار, بمدينة -> مدينة)."""
+    if word.startswith("لل") and "ال" + word[2:] in ID_HEADS:
+        return "ال" + word[2:]
+    for prefix in ("وب", "ول", "و", "ف", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            rest = word[len(prefix):]
+            if rest in ID_HEADS or rest in NAME_HEADS or rest in _RESOLUTION:
+                return rest
+    return word
 
 
 def _id_end(ctx: Context, j: int) -> int:

@@ -101,7 +101,8 @@ def read_number(toks: Tokens, i: int) -> Number | None:
 
 
 def _same_scale(toks: Tokens, j: int, scale: float) -> bool:
-    return j < len(toks) and toks[j].cls == "scale" and toks[j].det and toks[j].val[0] == scale
+    """مليون ونصف المليون / مليون ونصف مليون: the half's own scale word repeats."""
+    return j < len(toks) and toks[j].cls == "scale" and toks[j].pre in ("", "ال") and toks[j].val[0] == scale
 
 
 def _slash_fraction(toks: Tokens, i: int) -> bool:

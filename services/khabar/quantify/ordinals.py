@@ -76,7 +76,7 @@ def _relative(ctx: Context, i: int) -> Candidate | None:
 def _ranks(ctx: Context, i: int, end: int) -> bool:
     tok, prev, nxt = ctx.toks[i], ctx.tok(i - 1), ctx.tok(end)
     if not tok.key.startswith("ال"):  # آخر + an indefinite noun (آخر مرة), not a verb (أمر آخر يجمع)
-        return (nxt is not None and nxt.cls is None and not nxt.fold.startswith(_NOT_NOUN_STARTS)
+        return (not tok.pre and nxt is not None and nxt.cls is None and not nxt.fold.startswith(_NOT_NOUN_STARTS)
                 and nxt.fold not in _FUNCTION_WORDS)
     if prev is None or prev.cls == "sym":
         return True
@@ -98,8 +98,8 @@ def is_rank(ctx: Context, number: Number) -> bool:
             return True
     if not (number.det and number.words and prev is not None and prev.fold.startswith("ال")):
         return False
-    if number.value < 11 and ctx.toks[number.i].cls != "tens":
-        return False  # الأيام الثلاثة: small definite cardinals keep their count
+    if ctx.toks[number.j - 1].cls not in ("tens", "hund", "scale"):
+        return False  # الأيام الثلاثة، المطالب الثلاثة عشر: only tens, hundreds and scales double as ranks
     return prev.cls is None and not prev.fold.endswith(_PLURAL_SUFFIXES) and not _broken_plural(prev)
 
 
