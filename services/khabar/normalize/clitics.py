@@ -40,6 +40,8 @@ from khabar.normalize.lexicon import (
 # (و|ف)?(ب|ك)? + ال + two letters or more, on the normalized (unfolded) word: bare alef only
 _ARTICLE_RE = re.compile("([\u0648\u0641]?[\u0628\u0643]?)\u0627\u0644(?=..)")
 # (و|ف)? + لل + two letters or more: ل + ال contracted
+_PROCLITIC_LETTERS = frozenset("وفبلكس")
+_ENCLITIC_RE = re.compile(f"(?:{'|'.join(ENCLITICS_BY_LENGTH)})\\Z")
 _CONTRACTION_RE = re.compile("([\u0648\u0641]?)\u0644\u0644(?=..)")
 
 
@@ -103,7 +105,7 @@ def _proclitic_splits(norm: str, folded: str) -> list[tuple[tuple[str, ...], Cli
     if article is not None:
         return [((), article)]
     splits: list[tuple[tuple[str, ...], Clitics]] = []
-    if folded not in ROOT_WORDS:
+    if folded[0] in _PROCLITIC_LETTERS and folded not in ROOT_WORDS:
         for prefix in _plain_prefixes(folded):
             rest = folded[len(prefix):]
             verdict = _judge_plain(prefix, rest)
@@ -120,18 +122,17 @@ def _proclitic_splits(norm: str, folded: str) -> list[tuple[tuple[str, ...], Cli
 
 def _enclitics(norm: str, base: str) -> list[tuple[tuple[str, ...], str]]:
     """Candidate enclitics `(evidence, enclitic)` of a base without article, best first."""
-    if base in NOT_ENCLITIC:
+    # no enclitic is a suffix of another, so a word ends in at most one of them
+    match = _ENCLITIC_RE.search(norm)
+    if match is None or base in NOT_ENCLITIC:
         return []
-    options: list[tuple[tuple[str, ...], str]] = []
-    for enclitic in ENCLITICS_BY_LENGTH:
-        stem = base[: -len(enclitic)]
-        if not norm.endswith(enclitic) or len(stem) < 2:
-            continue
-        decided = stem in SHORT_STEMS or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3)
-        options.append(((), enclitic) if decided else (_evidence(stem), enclitic))
-        if decided:
-            break
-    return options
+    enclitic = match.group()
+    stem = base[: -len(enclitic)]
+    if len(stem) < 2:
+        return []
+    if stem in SHORT_STEMS or (enclitic not in ENCLITICS_NEED_STEM and len(stem) >= 3):
+        return [((), enclitic)]
+    return [(_evidence(stem), enclitic)]
 
 
 Choice = tuple[tuple[str, ...], tuple[str, ...], Clitics]
