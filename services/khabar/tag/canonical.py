@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from khabar.tag.lexicon import fold_key
 
@@ -52,24 +51,25 @@ class Group:
         self.surfaces[surface] += 1
 
 
-def group_mentions(mentions: list[tuple[str, str, Any]]) -> list[Group]:
-    """Group (type, surface, place or None) mentions; returns each mention's group, in order.
+def group_mentions(mentions: list[tuple[str, str, str | None, str | None]]) -> list[Group]:
+    """Group (type, surface, place id, place name) mentions; returns each mention's group, in order.
 
     Args:
-        mentions: type, clitic-free surface and, for resolved places, the gazetteer `Place`
-            (mentions of one GeoNames place share a group whatever the spelling, and take
-            the gazetteer's name as canonical).
+        mentions: type, clitic-free surface and, for resolved places, the gazetteer's identity
+            of the place and its preferred name, or None (mentions of one place share a
+            group whatever the spelling, and take the preferred name as canonical when the
+            gazetteer has one).
 
     Returns:
         The group of each mention, aligned with `mentions`.
     """
     groups: dict[tuple[str, str], Group] = {}
-    keys = [(typ, f"geonames:{place.geonames_id}" if place else name_key(surface))
-            for typ, surface, place in mentions]
+    keys = [(typ, f"place:{ident}" if ident else name_key(surface)) for typ, surface, ident, _ in mentions]
     linked = _link_short_forms(keys)
     out = []
-    for (typ, surface, place), key in zip(mentions, linked, strict=True):
-        group = groups.setdefault(key, Group(typ, key[1], place_name=place.name if place else None))
+    for (typ, surface, _, name), key in zip(mentions, linked, strict=True):
+        group = groups.setdefault(key, Group(typ, key[1], place_name=name))
+        group.place_name = group.place_name or name
         group.add(surface)
         out.append(group)
     for group in groups.values():

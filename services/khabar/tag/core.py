@@ -187,8 +187,9 @@ def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
     places = _resolve_places(mentions, gazetteer, _nisba_votes(view))
     spans = [view.char_span(m) for m in mentions]
     surfaces = [_clean_surface(doc.text[s:e]) for s, e in spans]
-    groups = group_mentions([(m.type, surf, place) for m, surf, place in zip(mentions, surfaces, places,
-                                                                            strict=True)])
+    groups = group_mentions([(m.type, surf, place.ident if place else None,
+                              gazetteer.preferred_names.get(place.ident) if place else None)
+                             for m, surf, place in zip(mentions, surfaces, places, strict=True)])
     out = []
     for m, (start, end), group, place in zip(mentions, spans, groups, places, strict=True):
         attrs: dict[str, Any] = {"type": m.type, "id": entity_id(doc.id, m.type, group.key),
@@ -226,7 +227,8 @@ def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer,
 def _place_attrs(place: Place | None) -> dict[str, Any]:
     if place is None:
         return {"geonames_id": None, "lat": None, "lon": None, "country": None}
-    return {"geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon, "country": place.country}
+    return {"geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon,
+            "country": place.country or None}
 
 
 def _clean_surface(text: str) -> str:

@@ -20,6 +20,7 @@ from khabar.tag.lexicon import (
     ARAB_LEAGUE,
     COMMON_WORDS,
     LOC_TRIGGERS,
+    NEWS_REGION,
     NOT_PLACE_PHRASES,
     PLACE_HOMONYMS,
     STOPWORDS,
@@ -35,7 +36,7 @@ from khabar.tag.words import (
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 STRONG_POPULATION = 100_000
-_KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0}
+_KIND_BONUS = {"country": 1.5, "capital": 1.0, "city": 0.0, "region": 1.0}
 _CONTEXT_BONUS = 2.0  # a place in a country the story mentions beats a 100x bigger namesake
 
 
@@ -45,16 +46,29 @@ class Place:
 
     name: str
     key: str
-    kind: str  # country | capital | city
-    geonames_id: int
+    kind: str  # country | capital | city | region
+    geonames_id: int | None  # None for the hand-entered regions
     lat: float | None
     lon: float | None
     country: str
     population: int
+    preferred: bool  # the canonical spelling of this place
 
-    def score(self, context: Counter[str]) -> float:
-        """Preference among namesakes: size, capital/country rank, and the story's countries."""
-        bonus = _CONTEXT_BONUS if context.get(self.country) else 0.0
+    @property
+    def ident(self) -> str:
+        """Identity of the place across its spellings: the GeoNames id, else its coordinates."""
+        return str(self.geonames_id) if self.geonames_id is not None else f"{self.lat},{self.lon}"
+
+    def score(self, context: Counter[str], biggest: int) -> float:
+        """Preference among namesakes: size, capital/country rank, and the story's countries.
+
+        The story's countries count for countries, and for places of the news region of
+        comparable size (a tenth of the biggest namesake at least): Tripoli is Lebanon's in a
+        Lebanese story, but a US village called "جنيف" stays behind Geneva in an American one.
+        """
+        regional = self.country in NEWS_REGION and self.population * 10 >= biggest
+        comparable = self.kind == "country" or regional
+        bonus = _CONTEXT_BONUS if comparable and context.get(self.country) else 0.0
         return math.log10(self.population + 10) + _KIND_BONUS[self.kind] + bonus
 
 
@@ -66,6 +80,7 @@ class Gazetteer:
         for place in places:
             self.by_key.setdefault(place.key, []).append(place)
         self.widths = phrase_widths(self.by_key)
+        self.preferred_names = {p.ident: p.name for p in places if p.preferred}
         self.strong = {key for key, ps in self.by_key.items()
                        if _is_strong(key, ps) and not self._bare_form(key)}
 
@@ -82,9 +97,10 @@ class Gazetteer:
             for line in f:
                 if line.startswith("#") or line.startswith("name\t"):
                     continue
-                name, key, kind, gid, lat, lon, country, pop = line.rstrip("\n").split("\t")
-                places.append(Place(name, key, kind, int(gid), float(lat) if lat else None,
-                                    float(lon) if lon else None, country, int(pop or 0)))
+                name, key, kind, gid, lat, lon, country, pop, preferred = line.rstrip("\n").split("\t")
+                places.append(Place(name, key, kind, int(gid) if gid else None,
+                                    float(lat) if lat else None, float(lon) if lon else None,
+                                    country, int(pop or 0), preferred == "1"))
         return cls(places)
 
     def resolve(self, key: str, context: Counter[str]) -> Place | None:
@@ -97,7 +113,8 @@ class Gazetteer:
         places = self.by_key.get(key)
         if not places:
             return None
-        return max(places, key=lambda p: (p.score(context), -p.geonames_id))
+        biggest = max(p.population for p in places)
+        return max(places, key=lambda p: (p.score(context, biggest), p.ident))
 
     def match_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
         """Longest name starting at token i: (end token, proclitic key chars, name key)."""

@@ -213,6 +213,10 @@ NOT_PLACE_PHRASES = _folded_phrases("مسقط رأس|مسقط رأسه|مسقط 
 #: city of `gazetteer.STRONG_POPULATION` there is found without a designator.
 ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 
+#: The Arab world and its neighbours: where Arabic news names towns and villages, and where
+#: a story's countries decide between namesakes ("طرابلس" in Lebanon or Libya).
+NEWS_REGION = ARAB_LEAGUE | frozenset("IR TR IL AF PK ET ER SS CY ML NE TD".split())
+
 #: Nationality adjectives -> ISO country: "نظيره الأردني" makes عمان Amman, not Oman.
 NISBA_COUNTRIES = {fold_key(word): iso for word, iso in (pair.split(":") for pair in (
     "أردني:JO سوري:SY لبناني:LB عراقي:IQ فلسطيني:PS مصري:EG سعودي:SA يمني:YE عماني:OM قطري:QA "

@@ -45,8 +45,8 @@ def test_canonical_surname_found_again_without_the_model(doc_factory):
 
 
 def test_canonical_headless_org_joins_headed_form():
-    groups = group_mentions([("ORG", "تنظيم الدولة الاسلامية", None), ("ORG", "الدولة الاسلامية", None),
-                             ("ORG", "الجيش السوري", None), ("ORG", "الجيش السوري الحر", None)])
+    groups = group_mentions([("ORG", surface, None, None) for surface in (
+        "تنظيم الدولة الاسلامية", "الدولة الاسلامية", "الجيش السوري", "الجيش السوري الحر")])
     assert groups[0] is groups[1]
     assert groups[2] is not groups[3]  # the Syrian army is not the Free Syrian Army
 
