@@ -95,3 +95,14 @@ def test_gazetteer_nationality_adjectives_vote_for_a_country(doc_factory):
     assert [(e["text"], e["country"]) for e in amman if e["type"] == "LOC"] == [("عمان", "JO")]
     tripoli = process(doc_factory(TRIPOLI_LEBANON), tagger=FakeTagger({"طرابلس": "LOC"})).entities
     assert [e["country"] for e in tripoli] == ["LB"]
+
+
+REGIONS_AND_VARIANTS = "جولة في الشرق الأوسط شملت الولايات المتحدة الأمريكية والخرطوم."
+
+
+def test_gazetteer_regions_cldr_cities_and_preferred_names(doc_factory):
+    doc = process(doc_factory(REGIONS_AND_VARIANTS), tagger=FakeTagger({}))
+    found = {e["text"]: e for e in doc.entities}
+    assert found["الشرق الأوسط"]["lat"] is not None and found["الشرق الأوسط"]["country"] is None
+    assert found["الولايات المتحدة الأمريكية"]["canonical"] == "الولايات المتحدة"  # CLDR's name
+    assert found["الخرطوم"]["country"] == "SD"  # CLDR exemplar city; GeoNames has no Arabic name
