@@ -95,24 +95,20 @@ def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str,
     """Token spans with their attributes (the contract of issue 3; clitics.py documents the split),
     and the number of letters per script for the language flag.
 
-    The story's own words are the evidence for the clitic split: folding is one character for
-    one, so the whole view is folded once and its Arabic-letter runs are the story's words.
+    The story's own (folded Arabic) words are the evidence for the clitic split.
     """
+    known = _WORDS.get
+    words = [known(norm) or _analyse_word(norm) for norm in [normalized[s:e] for s, e, _ in found]]
+    undecided = {id(word): word for word in words if word.options}
+    if undecided:
+        vocabulary = {word.folded for word in words if word.script == "arabic"}
+        decided = {key: word.options[choose(word.options, vocabulary)][2] for key, word in undecided.items()}
+        words = [decided.get(id(word), word) for word in words]
     letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
     spans = offsets.to_original_spans([(s, e) for s, e, _ in found])
-    vocabulary: set[str] | None = None
-    decided: dict[str, _Word] = {}
     tokens = []
-    known, make_span, to_original = _WORDS.get, doc.span, offsets.to_original
-    for (nstart, nend, sent), (start, end) in zip(found, spans, strict=True):
-        norm = normalized[nstart:nend]
-        word = known(norm) or _analyse_word(norm)
-        if word.options:
-            if norm not in decided:
-                if vocabulary is None:  # the story's Arabic words: its Arabic-letter runs, folded
-                    vocabulary = set(ARABIC_RUN_RE.findall(fold(normalized)))
-                decided[norm] = word.options[choose(word.options, vocabulary)][2]
-            word = decided[norm]
+    make_span, to_original = doc.span, offsets.to_original
+    for (nstart, nend, sent), (start, end), word in zip(found, spans, words, strict=True):
         span = make_span(start, end)
         span["sent"] = sent
         span["base_start"] = to_original(nstart + word.base_offset, nend)[0] if word.base_offset else start
