@@ -17,6 +17,7 @@ from khabar.tag.lexicon import fold_key
 
 _TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "ت", "ذ": "د", "ظ": "ض"})
 _VOWELS = frozenset("اويء")
+_MIN_SURNAME = 4
 
 
 def name_key(text: str) -> str:
@@ -65,7 +66,8 @@ def group_mentions(mentions: list[tuple[str, str, str | None, str | None]]) -> l
     """
     groups: dict[tuple[str, str], Group] = {}
     keys = [(typ, f"place:{ident}" if ident else name_key(surface)) for typ, surface, ident, _ in mentions]
-    linked = _link_short_forms(keys)
+    linkable = [len(fold_key(surface)) >= _MIN_SURNAME for _, surface, _, _ in mentions]
+    linked = _link_short_forms(keys, linkable)
     out = []
     for (typ, surface, _, name), key in zip(mentions, linked, strict=True):
         group = groups.setdefault(key, Group(typ, key[1], place_name=name))
@@ -77,8 +79,12 @@ def group_mentions(mentions: list[tuple[str, str, str | None, str | None]]) -> l
     return out
 
 
-def _link_short_forms(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Map a surname to its full name (PER) and a headless ORG name to its headed form."""
+def _link_short_forms(keys: list[tuple[str, str]], linkable: list[bool]) -> list[tuple[str, str]]:
+    """Map a surname to its full name (PER) and a headless ORG name to its headed form.
+
+    Only surfaces of `_MIN_SURNAME` letters link: the skeletons of short names collide
+    ("جان" and "غيان" both give "جن").
+    """
     full: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
     for typ, key in keys:
         words = key.split()
@@ -87,8 +93,8 @@ def _link_short_forms(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif typ == "ORG" and len(words) > 1:
             full.setdefault((typ, " ".join(words[1:])), Counter())[(typ, key)] += 1
     out = []
-    for typ, key in keys:
-        target = full.get((typ, key))
+    for (typ, key), ok in zip(keys, linkable, strict=True):
+        target = full.get((typ, key)) if ok else None
         out.append(target.most_common(1)[0][0] if target and (typ, key) not in target else (typ, key))
     return out
 

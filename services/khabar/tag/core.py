@@ -24,7 +24,7 @@ from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
-from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NISBA_COUNTRIES, STOPWORDS
+from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NAME_TAILS, NISBA_COUNTRIES, STOPWORDS, fold_key
 from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_names
@@ -178,7 +178,9 @@ def _adjective_use(view: TokenView, i: int) -> bool:
 
 
 def _good_surname(word: str) -> bool:
-    return len(word) >= 3 and word not in STOPWORDS and word not in COMMON_WORDS and word not in HEAD_WORDS
+    if len(word) < 3 or word in NAME_TAILS:  # "تقي الدين": "الدين" alone is no surname
+        return False
+    return word not in STOPWORDS and word not in COMMON_WORDS and word not in HEAD_WORDS
 
 
 def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
@@ -186,7 +188,7 @@ def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
     """Resolve places, group mentions into entities and build the layer's spans."""
     places = _resolve_places(mentions, gazetteer, _nisba_votes(view))
     spans = [view.char_span(m) for m in mentions]
-    surfaces = [_clean_surface(doc.text[s:e]) for s, e in spans]
+    surfaces = [_clean_surface(view, m, doc.text[s:e]) for m, (s, e) in zip(mentions, spans, strict=True)]
     groups = group_mentions([(m.type, surf, place.ident if place else None,
                               gazetteer.preferred_names.get(place.ident) if place else None)
                              for m, surf, place in zip(mentions, surfaces, places, strict=True)])
@@ -231,6 +233,10 @@ def _place_attrs(place: Place | None) -> dict[str, Any]:
             "country": place.country or None}
 
 
-def _clean_surface(text: str) -> str:
-    """A mention's surface without diacritics or tatweel, as canonical names are written."""
-    return "".join(c for c in text if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))
+def _clean_surface(view: TokenView, m: Mention, text: str) -> str:
+    """A mention's surface for canonical names: no diacritics or tatweel, and the article back
+    after a contracted لل ("للأمم المتحدة" -> "الأمم المتحدة")."""
+    text = "".join(c for c in text if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))
+    if m.lead and fold_key(view.texts[m.first][:m.lead]).endswith("لل"):
+        text = "ال" + text
+    return text

@@ -90,6 +90,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
         while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
             first += 1
+        while last - first > 1 and (view.keys[last - 1] in PER_TITLES or _conjoined(view.keys[last - 1])):
+            last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"
     if m.type == "LOC":
         whole = " ".join(view.keys[first:last])
         if not known(whole):
@@ -107,6 +109,11 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     lead = strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead),
                    m.place, m.attrs)
+
+
+def _conjoined(key: str) -> bool:
+    """A word that starts with the conjunction و and is not a name of its own ("ومقرهما")."""
+    return key.startswith("و") and len(key) > 3 and key not in _WAW_NAMES
 
 
 def _bare_readings(view: TokenView, i: int) -> list[tuple[int, str]]:

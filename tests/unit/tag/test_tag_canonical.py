@@ -55,3 +55,25 @@ def test_entity_id_is_deterministic_and_type_scoped():
     assert entity_id("d", "PER", "k") == entity_id("d", "PER", "k")
     assert entity_id("d", "PER", "k") != entity_id("d", "ORG", "k")
     assert entity_id("d", "PER", "k") != entity_id("e", "PER", "k")
+
+
+SHORT_NAME_COLLISION = "قال جان إنه التقى كلود غيان.\nوأضاف غيان أن اللقاء كان مفيدا."
+CONTRACTED_CANONICAL = "قدم الوفد طلبا للأمم المتحدة. وردت الأمم المتحدة بالرفض."
+COMPOUND_NAME = "قال زياد تقي الدين إن الدين لا علاقة له بالأمر."
+
+
+def test_canonical_short_names_do_not_link_by_skeleton(doc_factory):
+    doc = process(doc_factory(SHORT_NAME_COLLISION), tagger=FakeTagger({"جان": "PER", "كلود غيان": "PER"}))
+    ids = {e["text"]: e["id"] for e in doc.entities}
+    assert ids["جان"] != ids["كلود غيان"] and ids["غيان"] == ids["كلود غيان"]
+
+
+def test_canonical_restores_the_article_after_lam_lam(doc_factory):
+    doc = process(doc_factory(CONTRACTED_CANONICAL), tagger=FakeTagger({}))
+    assert [e["text"] for e in doc.entities] == ["أمم المتحدة", "الأمم المتحدة"]
+    assert {e["canonical"] for e in doc.entities} == {"الأمم المتحدة"}
+
+
+def test_canonical_compound_name_tail_is_no_surname(doc_factory):
+    doc = process(doc_factory(COMPOUND_NAME), tagger=FakeTagger({"زياد تقي الدين": "PER"}))
+    assert [e["text"] for e in doc.entities] == ["زياد تقي الدين"]
