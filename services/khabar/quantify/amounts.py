@@ -198,16 +198,26 @@ def _standalone_ok(ctx: Context, amt: Amount) -> bool:
     if first.key in _NOT_ALONE:
         return False
     if first.key in _ONE:  # كل واحد منهم، واحد من أبرز: "each one", "one of"
-        return (not first.det and ctx.fold(amt.number.j) != "من" and not first.pre.startswith("ب")
-                and ctx.fold(amt.number.i - 1) not in _EACH)
+        return (
+            not first.det
+            and ctx.fold(amt.number.j) != "من"
+            and not first.pre.startswith("ب")
+            and ctx.fold(amt.number.i - 1) not in _EACH
+        )
     return True
 
 
 def _is_year(amt: Amount) -> bool:
     """A bare four-digit 1900–2100 integer with nothing after it reads as a year."""
     tok = amt.number
-    return (amt.kind == "cardinal" and tok.j - tok.i == 1 and not tok.words and amt.unit is None
-            and amt.value == int(amt.value) and 1900 <= amt.value <= 2100)
+    return (
+        amt.kind == "cardinal"
+        and tok.j - tok.i == 1
+        and not tok.words
+        and amt.unit is None
+        and amt.value == int(amt.value)
+        and 1900 <= amt.value <= 2100
+    )
 
 
 def _apply_lead(ctx: Context, lead: str | None, i: int, cand: Candidate) -> Candidate:
@@ -232,4 +242,3 @@ def _shifted(published: date | None, attrs: dict[str, Any], sign: int) -> dict[s
     value, unit = attrs["value"], attrs["unit"]
     when = shift_date(published, sign * value, unit) if value is not None else None
     return amount("date", None, "exact", None, date=when)
-

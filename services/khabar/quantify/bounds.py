@@ -71,5 +71,12 @@ def range_joiner(ctx: Context, j: int, opener: str) -> int | None:
 
 def range_attrs(kind: str, low: float, high: float, unit: str | None, **extra: Any) -> dict[str, Any]:
     """A range: CONVENTIONS.md gives value null with both bounds."""
-    return {"kind": kind, "value": None, "min": as_number(low), "max": as_number(high), "approx": "range",
-            "unit": unit, **extra}
+    return {
+        "kind": kind,
+        "value": None,
+        "min": as_number(low),
+        "max": as_number(high),
+        "approx": "range",
+        "unit": unit,
+        **extra,
+    }

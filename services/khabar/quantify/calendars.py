@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from babel.dates import get_day_names, get_month_names
 
+# Word tables read best as compact rows: ruff-format leaves them alone.
+# fmt: off
+
 #: CLDR locales whose month names are read, by regional set.
 MONTH_LOCALES = {
     "msa": ("ar",),
@@ -83,6 +86,9 @@ NAMED_TIMES: dict[str, str] = {
     "منتصف الليل": "00:00", "منتصف ليل": "00:00", "منتصف النهار": "12:00", "الظهيرة": "12:00",
     "وقت الظهيرة": "12:00", "منتصف الصباح": "10:00", "منتصف الظهر": "14:00", "الظهر": "12:00",
 }
+
+
+# fmt: on
 
 
 def cldr_months() -> dict[str, int]:

@@ -44,8 +44,9 @@ class Context:
         return tok.fold if tok is not None else ""
 
 
-def amount(kind: str, value: float | None, approx: str = "exact", unit: str | None = None,
-           **extra: Any) -> dict[str, Any]:
+def amount(
+    kind: str, value: float | None, approx: str = "exact", unit: str | None = None, **extra: Any
+) -> dict[str, Any]:
     """Contract attributes of a quantity whose stated number is `value` (CONVENTIONS.md bounds).
 
     >>> amount("cardinal", 60, "gt")["min"], amount("cardinal", 7, "lte")["max"]

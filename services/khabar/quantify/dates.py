@@ -94,8 +94,15 @@ def match_date(ctx: Context, i: int) -> Candidate | None:
     """An explicit calendar date starting at token `i` (possibly led by يوم، عام or صيف)."""
     if i >= len(ctx.toks):
         return None
-    return (_numeric(ctx, i) or _two_part(ctx, i) or _day_month(ctx, i) or _month_first(ctx, i)
-            or _year(ctx, i) or _hijri_year(ctx, i) or _day_alone(ctx, i))
+    return (
+        _numeric(ctx, i)
+        or _two_part(ctx, i)
+        or _day_month(ctx, i)
+        or _month_first(ctx, i)
+        or _year(ctx, i)
+        or _hijri_year(ctx, i)
+        or _day_alone(ctx, i)
+    )
 
 
 def _numeric(ctx: Context, i: int) -> Candidate | None:
@@ -208,7 +215,7 @@ def _month_is_meant(ctx: Context, i: int, end: int) -> bool:
         return False
     if tok.key not in _AMBIGUOUS or end - i > 1:
         return True
-    return (ctx.fold(i - 1) in _CUES or read_year(ctx, end) is not None or ctx.fold(end) in _SHIFTS)
+    return ctx.fold(i - 1) in _CUES or read_year(ctx, end) is not None or ctx.fold(end) in _SHIFTS
 
 
 def _build(ctx: Context, i: int, end: int, month: int, day: int | None, calendar: str) -> Candidate:
@@ -275,5 +282,9 @@ def _date_attrs(found: str | None, month: int | None, day: int | None, **extra: 
 
 
 def _hijri_attrs(year: int | None, month: int, day: int | None) -> dict[str, Any]:
-    parts = [f"{year:04d}" if year else "XXXX", f"{month:02d}" if month else None, f"{day:02d}" if day else None]
+    parts = [
+        f"{year:04d}" if year else "XXXX",
+        f"{month:02d}" if month else None,
+        f"{day:02d}" if day else None,
+    ]
     return amount("date", None, date=None, hijri="-".join(p for p in parts if p))

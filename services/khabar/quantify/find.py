@@ -27,16 +27,30 @@ from khabar.quantify.times import match_time
 from khabar.quantify.tokens import Tok, Tokens, fold, tokenize
 
 Matcher = Callable[[Context, int], "Candidate | None"]
-MATCHERS: tuple[Matcher, ...] = (match_identifier, match_date, match_deixis, match_time, match_amount,
-                                 match_ordinal)
+MATCHERS: tuple[Matcher, ...] = (
+    match_identifier,
+    match_date,
+    match_deixis,
+    match_time,
+    match_amount,
+    match_ordinal,
+)
 
 #: words that can start a quantity without being classified tokens; qualifiers and range
 #: openers (أكثر من، بين) are found by looking back from the number instead.
 _TRIGGER_WORDS = frozenset(
     fold(phrase).split()[0]
-    for table in (calendars.RELATIVE_DAYS, lexicon.RELATIVE_ORDINALS, calendars.NAMED_TIMES,
-                  calendars.YEAR_PARTS, calendars.YEAR_NOUNS, calendars.cldr_months(), calendars.MONTHS_EXTRA,
-                  calendars.HIJRI_MONTHS, ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"))
+    for table in (
+        calendars.RELATIVE_DAYS,
+        lexicon.RELATIVE_ORDINALS,
+        calendars.NAMED_TIMES,
+        calendars.YEAR_PARTS,
+        calendars.YEAR_NOUNS,
+        calendars.cldr_months(),
+        calendars.MONTHS_EXTRA,
+        calendars.HIJRI_MONTHS,
+        ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"),
+    )
     for phrase in table
 )
 _TRIGGER_SYMBOLS = frozenset(("$", "€", "£", "%", "٪", "-", "−"))
@@ -109,12 +123,21 @@ def _merge_bounds(toks: Tokens, found: list[Candidate]) -> list[Candidate]:
 
 def _share_month(toks: Tokens, found: list[Candidate]) -> list[Candidate]:
     """يومي 5 و6 دجنبر 2018: a bare day number before "و" + a date takes that date's month."""
-    for cand, nxt in zip(found, found[1:]):
+    for cand, nxt in zip(found, found[1:], strict=False):
         attrs, later = cand.attrs, nxt.attrs
-        joined = (cand.j == nxt.i and toks[nxt.i].conj) or (cand.j + 1 == nxt.i and toks[cand.j].fold == _CONJ)
-        if (attrs["kind"] == "cardinal" and attrs["approx"] == "exact" and attrs["unit"] is None and joined
-                and isinstance(attrs["value"], int) and 1 <= attrs["value"] <= 31
-                and later["kind"] == "date" and later.get("day") is not None):
+        joined = (cand.j == nxt.i and toks[nxt.i].conj) or (
+            cand.j + 1 == nxt.i and toks[cand.j].fold == _CONJ
+        )
+        if (
+            attrs["kind"] == "cardinal"
+            and attrs["approx"] == "exact"
+            and attrs["unit"] is None
+            and joined
+            and isinstance(attrs["value"], int)
+            and 1 <= attrs["value"] <= 31
+            and later["kind"] == "date"
+            and later.get("day") is not None
+        ):
             date = later["date"][:8] + f"{attrs['value']:02d}" if later.get("date") else None
             cand.attrs = {**later, "date": date, "day": attrs["value"]}
     return found
@@ -125,7 +148,7 @@ def _joinable(toks: Tokens, a: Candidate, b: Candidate) -> bool:
         return False
     if a.attrs["kind"] != b.attrs["kind"] or a.attrs["value"] >= b.attrs["value"]:
         return False
-    gap = toks[a.j:b.i]
+    gap = toks[a.j : b.i]
     return (not gap and toks[b.i].conj) or [t.fold for t in gap] == [_CONJ]
 
 

@@ -13,28 +13,116 @@ from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.tokens import PhraseTable, Tok, fold
 
 #: nouns whose number is a label (قرار 2254، المادة 7، الفرقة 17، قناة X 24).
-ID_HEADS = frozenset(fold(w) for w in (
-    "قرار", "القرار", "قراري", "رقم", "الرقم", "المادة", "مادة", "البند", "بند", "الفقرة", "فقرة",
-    "الفرقة", "الفيلق", "الفوج", "الكتيبة", "السرب", "اللواء", "الطريق", "طريق", "الرحلة", "رحلة", "مجموعة",
-    "فرانس", "آر", "سي", "تي", "إم", "بي", "الجولة", "الدورة"))
+ID_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "قرار",
+        "القرار",
+        "قراري",
+        "رقم",
+        "الرقم",
+        "المادة",
+        "مادة",
+        "البند",
+        "بند",
+        "الفقرة",
+        "فقرة",
+        "الفرقة",
+        "الفيلق",
+        "الفوج",
+        "الكتيبة",
+        "السرب",
+        "اللواء",
+        "الطريق",
+        "طريق",
+        "الرحلة",
+        "رحلة",
+        "مجموعة",
+        "فرانس",
+        "آر",
+        "سي",
+        "تي",
+        "إم",
+        "بي",
+        "الجولة",
+        "الدورة",
+    )
+)
 #: nouns before a date or a year that make it part of a name (جسر 14 تموز، رؤية 2030).
-NAME_HEADS = frozenset(fold(w) for w in (
-    "جسر", "كتيبة", "كتائب", "ثورة", "ساحة", "شارع", "ميدان", "حركة", "مدينة", "جامعة", "مستشفى",
-    "ملعب", "لواء", "تجمع", "ائتلاف", "تيار", "رؤية", "إكسبو", "اكسبو", "مونديال", "أجندة", "مبادرة",
-    "ثوار", "مؤتمر", "دورة", "بطولة"))
+NAME_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "جسر",
+        "كتيبة",
+        "كتائب",
+        "ثورة",
+        "ساحة",
+        "شارع",
+        "ميدان",
+        "حركة",
+        "مدينة",
+        "جامعة",
+        "مستشفى",
+        "ملعب",
+        "لواء",
+        "تجمع",
+        "ائتلاف",
+        "تيار",
+        "رؤية",
+        "إكسبو",
+        "اكسبو",
+        "مونديال",
+        "أجندة",
+        "مبادرة",
+        "ثوار",
+        "مؤتمر",
+        "دورة",
+        "بطولة",
+    )
+)
 #: short names glued to a number by a dash or a space: كوفيد-19، إف-16، سو 24، إس-400.
-MODEL_PREFIXES = frozenset(fold(w) for w in (
-    "كوفيد", "كورونا", "إف", "اف", "أف", "ف", "سو", "سوخوي", "ميغ", "ميج", "إس", "اس", "تي", "بي", "أيه",
-    "ام", "إم", "جي", "تو", "مي", "يو", "كا", "أباتشي", "إيه", "إتش"))
+MODEL_PREFIXES = frozenset(
+    fold(w)
+    for w in (
+        "كوفيد",
+        "كورونا",
+        "إف",
+        "اف",
+        "أف",
+        "ف",
+        "سو",
+        "سوخوي",
+        "ميغ",
+        "ميج",
+        "إس",
+        "اس",
+        "تي",
+        "بي",
+        "أيه",
+        "ام",
+        "إم",
+        "جي",
+        "تو",
+        "مي",
+        "يو",
+        "كا",
+        "أباتشي",
+        "إيه",
+        "إتش",
+    )
+)
 _PHONE_WORDS = frozenset(fold(w) for w in ("هاتف", "الهاتف", "هاتفي", "جوال", "واتساب", "فاكس", "الخط"))
-_CHANNEL = frozenset(fold(w) for w in ("قناة", "القناة", "لقناة", "بقناة", "محطة", "شبكة", "تلفزيون", "إذاعة",
-                                       "لإذاعة", "لتلفزيون"))
+_CHANNEL = frozenset(
+    fold(w)
+    for w in ("قناة", "القناة", "لقناة", "بقناة", "محطة", "شبكة", "تلفزيون", "إذاعة", "لإذاعة", "لتلفزيون")
+)
 _GLUE = frozenset(("-", "–"))
 _RESOLUTION = frozenset(fold(w) for w in ("قرار", "القرار", "قراري", "قرارات"))
 _COUNCIL_WORDS = frozenset(fold(w) for w in ("مجلس", "الأمن", "الدولي", "الأممي", "الأمم", "المتحدة", "رقم"))
 #: two-word names before a year (كأس العالم 2022، الألعاب الأولمبية 2020).
-_NAME_PHRASES = PhraseTable(dict.fromkeys(("كأس العالم", "الألعاب الأولمبية", "دورة الألعاب", "رؤية المملكة"),
-                                          True))
+_NAME_PHRASES = PhraseTable(
+    dict.fromkeys(("كأس العالم", "الألعاب الأولمبية", "دورة الألعاب", "رؤية المملكة"), True)
+)
 
 
 def match_identifier(ctx: Context, i: int) -> Candidate | None:
@@ -70,14 +158,24 @@ def _model(ctx: Context, i: int, prev: Tok) -> bool:
     """كوفيد-19، F-16، F16، سو 24: a short name glued or dashed to the number."""
     glued = ctx.toks.glued(i)
     word = ctx.tok(i - 2)
-    if prev.text in _GLUE and ctx.toks.glued(i - 1) and word is not None and word.cls is None \
-            and len(word.fold) <= 2:
+    if (
+        prev.text in _GLUE
+        and ctx.toks.glued(i - 1)
+        and word is not None
+        and word.cls is None
+        and len(word.fold) <= 2
+    ):
         return True  # أ ر- 15، إس إف- 260: letters dashed to the number
     if glued and prev.text.isascii() and prev.text.isalpha():
         return True
     if prev.text in _GLUE and glued:
-        return word is not None and (word.fold in MODEL_PREFIXES or ctx.toks.glued(i - 1) and word.cls is None
-                                     and len(word.fold) >= 2 and not word.fold.startswith("ال"))
+        return word is not None and (
+            word.fold in MODEL_PREFIXES
+            or ctx.toks.glued(i - 1)
+            and word.cls is None
+            and len(word.fold) >= 2
+            and not word.fold.startswith("ال")
+        )
     return prev.fold in MODEL_PREFIXES and prev.pre == ""
 
 
@@ -107,7 +205,7 @@ def _bare(word: str) -> str:
         return "ال" + word[2:]
     for prefix in ("وب", "ول", "و", "ف", "ب", "ل"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             if rest in ID_HEADS or rest in NAME_HEADS or rest in _RESOLUTION:
                 return rest
     return word

@@ -8,6 +8,9 @@ folds them (alef, yeh, teh marbuta, hamza seats) once at import, so one entry co
 
 from __future__ import annotations
 
+# Word tables read best as compact rows: ruff-format leaves them alone.
+# fmt: off
+
 # -- cardinals ------------------------------------------------------------------
 #: 1-9 in every case and gender form (اثنا/اثني are the construct forms of the teens).
 ONES: dict[str, int] = {
@@ -58,7 +61,9 @@ FRACTIONS: dict[str, tuple[int, int]] = {
     "نصف": (1, 2), "ثلث": (1, 3), "ربع": (1, 4), "سدس": (1, 6),
     "ثلثان": (2, 3), "ثلثين": (2, 3), "ثلثي": (2, 3), "ثلثا": (2, 3), "نصفين": (2, 2),
 }
-FRACTIONS_AMBIGUOUS: dict[str, tuple[int, int]] = {"خمس": (1, 5), "سبع": (1, 7), "تسع": (1, 9), "عشر": (1, 10)}
+FRACTIONS_AMBIGUOUS: dict[str, tuple[int, int]] = {
+    "خمس": (1, 5), "سبع": (1, 7), "تسع": (1, 9), "عشر": (1, 10),
+}
 #: plural denominators, counted by a cardinal before them (ثلاثة أرباع).
 FRACTION_PLURALS: dict[str, int] = {
     "أثلاث": 3, "أرباع": 4, "أخماس": 5, "أسداس": 6, "أسباع": 7, "أثمان": 8, "أتساع": 9, "أعشار": 10,
@@ -128,3 +133,4 @@ QUALIFIER_SYMBOLS: dict[str, str] = {">": "gt", "<": "lt", "> =": "gte", "< =": 
 #: words that open a range "بين X و Y" / "من X إلى Y", and the words joining its ends.
 RANGE_OPENERS = ("بين", "ما بين", "من")
 RANGE_JOINERS = ("و", "إلى", "الى", "حتى", "-", "–", "~", "لـ")
+# fmt: on

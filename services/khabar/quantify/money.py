@@ -18,8 +18,15 @@ _ADJECTIVES: dict[tuple[str, str], str] = {}
 for (_family, _adjective), _code in units.CURRENCY_ADJECTIVES.items():
     _ADJECTIVES[(_family, fold(_adjective))] = _code
 _ISO_4217 = frozenset(currency.alpha_3 for currency in pycountry.currencies)
-_UNKNOWN = {code for code in (*units.CURRENCY_ADJECTIVES.values(), *units.CURRENCY_DEFAULTS.values(),
-                              *units.CURRENCY_SYMBOLS.values()) if code not in _ISO_4217}
+_UNKNOWN = {
+    code
+    for code in (
+        *units.CURRENCY_ADJECTIVES.values(),
+        *units.CURRENCY_DEFAULTS.values(),
+        *units.CURRENCY_SYMBOLS.values(),
+    )
+    if code not in _ISO_4217
+}
 if _UNKNOWN:
     raise ValueError(f"quantify: currency codes not in ISO 4217: {sorted(_UNKNOWN)}")
 

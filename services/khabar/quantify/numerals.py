@@ -96,8 +96,15 @@ def read_number(toks: Tokens, i: int) -> Number | None:
         st.end += 1  # مليون ونصف المليون
     words = any(toks[k].cls not in ("num", "sym") for k in range(i, st.end))
     only_frac = st.frac and st.total == 0 and st.group < 1
-    return Number(i, st.end, st.total + st.group, words=words, fraction=only_frac,
-                  last_scale=0 if math.isinf(st.scale) else int(st.scale), det=toks[i].det)
+    return Number(
+        i,
+        st.end,
+        st.total + st.group,
+        words=words,
+        fraction=only_frac,
+        last_scale=0 if math.isinf(st.scale) else int(st.scale),
+        det=toks[i].det,
+    )
 
 
 def _same_scale(toks: Tokens, j: int, scale: float) -> bool:
@@ -112,7 +119,12 @@ def _slash_fraction(toks: Tokens, i: int) -> bool:
     a, b = toks[i], toks[i + 2]
     if not (toks.glued(i + 1) and toks.glued(i + 2)):
         return False
-    return a.val.int_digits == 1 and not a.val.decimal and b.val.int_digits == 1 and 0 < a.val.value < b.val.value
+    return (
+        a.val.int_digits == 1
+        and not a.val.decimal
+        and b.val.int_digits == 1
+        and 0 < a.val.value < b.val.value
+    )
 
 
 def _before_definite_noun(toks: list[Tok], i: int) -> bool:
@@ -235,6 +247,14 @@ def _step_zero(st: _State, tok: Tok, link: str) -> bool:
     return False
 
 
-_STEPS = {"num": _step_digits, "one": _step_one, "ten": _step_ten, "tens": _step_tens,
-          "hund": _step_hundreds, "scale": _step_scale, "frac": _step_fraction,
-          "fracpl": _step_fraction_plural, "zero": _step_zero}
+_STEPS = {
+    "num": _step_digits,
+    "one": _step_one,
+    "ten": _step_ten,
+    "tens": _step_tens,
+    "hund": _step_hundreds,
+    "scale": _step_scale,
+    "frac": _step_fraction,
+    "fracpl": _step_fraction_plural,
+    "zero": _step_zero,
+}

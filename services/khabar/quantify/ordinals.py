@@ -76,8 +76,13 @@ def _relative(ctx: Context, i: int) -> Candidate | None:
 def _ranks(ctx: Context, i: int, end: int) -> bool:
     tok, prev, nxt = ctx.toks[i], ctx.tok(i - 1), ctx.tok(end)
     if not tok.key.startswith("ال"):  # آخر + an indefinite noun (آخر مرة), not a verb (أمر آخر يجمع)
-        return (not tok.pre and nxt is not None and nxt.cls is None and not nxt.fold.startswith(_NOT_NOUN_STARTS)
-                and nxt.fold not in _FUNCTION_WORDS)
+        return (
+            not tok.pre
+            and nxt is not None
+            and nxt.cls is None
+            and not nxt.fold.startswith(_NOT_NOUN_STARTS)
+            and nxt.fold not in _FUNCTION_WORDS
+        )
     if prev is None or prev.cls == "sym":
         return True
     if ctx.last is not None and ctx.last.j == i and ctx.last.attrs["kind"] in ("duration", "date"):
@@ -108,7 +113,28 @@ def _broken_plural(tok: Tok) -> bool:
     return tok.fold in _BROKEN_PLURALS
 
 
-_BROKEN_PLURALS = frozenset(fold(w) for w in (
-    "الدول", "الأيام", "الأشهر", "الشهور", "الأعوام", "الأطفال", "الأشخاص", "القتلى", "الجرحى", "الأسرى",
-    "الرهائن", "الجنود", "الأحزاب", "الفصائل", "الأعضاء", "النقاط", "البنود", "الشروط", "المدن", "القرى",
-))
+_BROKEN_PLURALS = frozenset(
+    fold(w)
+    for w in (
+        "الدول",
+        "الأيام",
+        "الأشهر",
+        "الشهور",
+        "الأعوام",
+        "الأطفال",
+        "الأشخاص",
+        "القتلى",
+        "الجرحى",
+        "الأسرى",
+        "الرهائن",
+        "الجنود",
+        "الأحزاب",
+        "الفصائل",
+        "الأعضاء",
+        "النقاط",
+        "البنود",
+        "الشروط",
+        "المدن",
+        "القرى",
+    )
+)

@@ -16,8 +16,21 @@ from khabar.quantify.tokens import PhraseTable, fold
 
 _DAYPARTS = PhraseTable(calendars.DAYPARTS)
 _NAMED = PhraseTable(calendars.NAMED_TIMES)
-_MINUTES = PhraseTable({"والنصف": 30, "ونصف": 30, "والربع": 15, "وربع": 15, "والثلث": 20, "وثلث": 20,
-                        "إلا ربعا": -15, "إلا ربع": -15, "إلا الربع": -15, "إلا ثلثا": -20, "إلا ثلث": -20})
+_MINUTES = PhraseTable(
+    {
+        "والنصف": 30,
+        "ونصف": 30,
+        "والربع": 15,
+        "وربع": 15,
+        "والثلث": 20,
+        "وثلث": 20,
+        "إلا ربعا": -15,
+        "إلا ربع": -15,
+        "إلا الربع": -15,
+        "إلا ثلثا": -20,
+        "إلا ثلث": -20,
+    }
+)
 _HOUR_NOUN = fold("ساعة")
 _MINUTE_NOUNS = frozenset(fold(w) for w in ("دقيقة", "دقائق"))
 _AFTER = fold("بعد")
@@ -91,7 +104,12 @@ def _read_hour(ctx: Context, i: int) -> tuple[int, int, int, int, bool] | None:
         if digits.value is None or digits.decimal:
             return None
         value = int(digits.value)
-        if digits.int_digits in (3, 4) and value % 100 < 60 and value // 100 <= 12 and _DAYPARTS.match(ctx.toks, i + 1):
+        if (
+            digits.int_digits in (3, 4)
+            and value % 100 < 60
+            and value // 100 <= 12
+            and _DAYPARTS.match(ctx.toks, i + 1)
+        ):
             return i + 1, value // 100, value % 100, 0, True  # 1140 صباحا
         return (i + 1, value, 0, 0, False) if digits.int_digits <= 2 and value <= 24 else None
     number = read_ordinal(ctx.toks, i) if tok.cls == "ord" else None

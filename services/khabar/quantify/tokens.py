@@ -14,15 +14,45 @@ from typing import Any
 
 from khabar.quantify import calendars, lexicon, units
 
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك",
-    "ـ": None, **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None,
-})
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ـ": None,
+        **{chr(c): None for c in range(0x064B, 0x0653)},
+        "\u0670": None,
+    }
+)
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c"
 #: proclitics, longest first; ك is left out: كمية would read as ك + مية (100).
-_PREFIXES = ("وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "لل", "وب", "ول", "فب", "فل", "ال", "و", "ف",
-             "ب", "ل")
+_PREFIXES = (
+    "وبال",
+    "فبال",
+    "ولل",
+    "فلل",
+    "وال",
+    "فال",
+    "بال",
+    "لل",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+)
 #: whole words that look like clitic + number but are not (لست "I am not", ثمن "price").
 _NOT_NUMBERS = frozenset(("لست", "ثمن", "الثمن", "بثمن", "وست"))
 
@@ -51,14 +81,24 @@ def _folded(table: dict[str, Any]) -> dict[str, Any]:
 # -- the classifier's tables, folded once -------------------------------------------
 WORD_CLASSES: dict[str, tuple[str, Any]] = {}
 for _cls, _table in (
-    ("fracpl", lexicon.FRACTION_PLURALS), ("tunit", units.TIME_UNITS), ("curr", units.CURRENCY_NOUNS),
-    ("ord", lexicon.ORDINALS), ("frac", lexicon.FRACTIONS), ("scale", lexicon.SCALES),
-    ("hund", lexicon.HUNDREDS), ("tens", lexicon.TENS), ("ten", lexicon.TENS_TEN), ("one", lexicon.ONES),
+    ("fracpl", lexicon.FRACTION_PLURALS),
+    ("tunit", units.TIME_UNITS),
+    ("curr", units.CURRENCY_NOUNS),
+    ("ord", lexicon.ORDINALS),
+    ("frac", lexicon.FRACTIONS),
+    ("scale", lexicon.SCALES),
+    ("hund", lexicon.HUNDREDS),
+    ("tens", lexicon.TENS),
+    ("ten", lexicon.TENS_TEN),
+    ("one", lexicon.ONES),
     ("dual", units.DUAL_NOUNS),
     ("month", {**calendars.cldr_months(), **calendars.MONTHS_EXTRA}),
-    ("hmonth", calendars.HIJRI_MONTHS), ("wday", calendars.cldr_weekdays()),
-    ("rel", calendars.RELATIVE_DAYS), ("daypart", calendars.DAYPARTS),
-    ("zero", dict.fromkeys(lexicon.ZERO, 0)), ("neg", dict.fromkeys(lexicon.NEGATIVE, -1)),
+    ("hmonth", calendars.HIJRI_MONTHS),
+    ("wday", calendars.cldr_weekdays()),
+    ("rel", calendars.RELATIVE_DAYS),
+    ("daypart", calendars.DAYPARTS),
+    ("zero", dict.fromkeys(lexicon.ZERO, 0)),
+    ("neg", dict.fromkeys(lexicon.NEGATIVE, -1)),
 ):
     for _word, _value in _folded(_table).items():
         if " " not in _word:
@@ -66,9 +106,16 @@ for _cls, _table in (
 #: first words of multi-word entries (كانون الثاني، أكثر من) must survive clitic stripping too.
 _PHRASE_HEADS = frozenset(
     fold(phrase).split()[0]
-    for table in (lexicon.QUALIFIERS_BEFORE, lexicon.QUALIFIERS_AFTER, calendars.HIJRI_MONTHS,
-                  calendars.MONTHS_EXTRA, calendars.RELATIVE_DAYS, calendars.NAMED_TIMES, calendars.DAYPARTS,
-                  lexicon.RELATIVE_ORDINALS)
+    for table in (
+        lexicon.QUALIFIERS_BEFORE,
+        lexicon.QUALIFIERS_AFTER,
+        calendars.HIJRI_MONTHS,
+        calendars.MONTHS_EXTRA,
+        calendars.RELATIVE_DAYS,
+        calendars.NAMED_TIMES,
+        calendars.DAYPARTS,
+        lexicon.RELATIVE_ORDINALS,
+    )
     for phrase in table
 )
 _KNOWN = frozenset(WORD_CLASSES) | _PHRASE_HEADS
@@ -116,7 +163,7 @@ def classify_word(word: str) -> tuple[str, str, str, str | None, Any]:
         cls, val = WORD_CLASSES.get(folded, (None, None))
         return folded, folded, "", cls, val
     for prefix in _PREFIXES:
-        rest = folded[len(prefix):]
+        rest = folded[len(prefix) :]
         if folded.startswith(prefix) and len(rest) >= 2 and rest in _KNOWN:
             cls, val = WORD_CLASSES.get(rest, (None, None))
             return folded, rest, prefix, cls, val
@@ -152,7 +199,6 @@ class PhraseTable:
                 return end, value
         return None
 
-
     def match_back(self, toks: list[Tok], end: int, floor: int = 0) -> tuple[int, Any] | None:
         """`(start, value)` of the longest entry ending just before token `end`, not before `floor`."""
         if end <= floor or end > len(toks):
@@ -165,7 +211,8 @@ class PhraseTable:
                 continue
             head = toks[start]
             if (len(words) == 1 or head.fold == words[0] or head.key == words[0]) and all(
-                    toks[start + k].fold == w for k, w in enumerate(words[1:-1], start=1)):
+                toks[start + k].fold == w for k, w in enumerate(words[1:-1], start=1)
+            ):
                 return start, value
         return None
 

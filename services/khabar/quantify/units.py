@@ -8,6 +8,9 @@ unambiguous ones get a default code.
 
 from __future__ import annotations
 
+# Word tables read best as compact rows: ruff-format leaves them alone.
+# fmt: off
+
 # -- time units --------------------------------------------------------------------
 #: surface -> (unit, count): count 1 singular, 2 dual, 0 plural. Units are the English names
 #: the scorers understand; عقد/قرن become years (x10, x100) in `durations.py`.
@@ -130,3 +133,4 @@ NOT_COUNTED = frozenset((
     "بينهم", "بينها", "كان", "كانت", "وكان", "وكانت", "هو", "هي", "هم", "أي", "كل", "بعض", "فقط", "أيضا",
     "هناك", "هنا", "لكن", "ولكن", "إذ", "إذا", "حين", "حيث", "أما", "عندما", "بينما",
 ))
+# fmt: on
