@@ -90,12 +90,13 @@ def _concluded(story: Story, match: Match, lo: int) -> bool:
 
 
 def _keep(story: Story, match: Match, lo: int) -> bool:
-    if args.is_irrealis(story, match.first, lo) or any(
-        story.words[k].has(_PURPOSE) for k in range(max(lo, match.first - 2), match.first)
-    ):
+    """Drop planned or hypothetical accords, agreements only aimed at or left ("للتوصل", "الانسحاب من"),
+    background agreement nouns, and talks nobody held."""
+    if args.is_irrealis(story, match.first, lo):
         return False
     if match.payload == "agreement":
-        return _concluded(story, match, lo)
+        before = range(max(lo, match.first - 2), match.first)
+        return not any(story.words[k].has(_PURPOSE) for k in before) and _concluded(story, match, lo)
     if story.words[match.first].has(_TALKS):
         return any(story.words[k].has(_TALKS_VERBS) for k in range(max(lo, match.first - 3), match.first))
     return True

@@ -164,7 +164,7 @@ def read_phrase(story: Story, i: int, hi: int, max_words: int = 6) -> tuple[int,
     last = i - 1
     while last + 1 < hi and last + 1 - i < max_words:
         w = words[last + 1]
-        if w.is_punct or w.is_number or w.has(_STOPS) or (last >= i and w.fold in _STOPS):
+        if w.is_punct or w.is_number or len(w.fold) < 2 or w.has(_STOPS) or (last >= i and w.fold in _STOPS):
             break
         last += 1
     return (i, last) if last >= i else None
@@ -249,7 +249,29 @@ _TIME_WORDS = fold_all(
         "الآن",
     )
 )
-_GAP_WORDS = fold_all(("عن", "ما", "قد", "ربما", "على", "الأقل", "جميع", "كل", "وفق", "بحسب", "حسب", "وفقا"))
+_GAP_WORDS = fold_all(
+    (
+        "عن",
+        "ما",
+        "قد",
+        "ربما",
+        "على",
+        "الأقل",
+        "جميع",
+        "كل",
+        "وفق",
+        "بحسب",
+        "حسب",
+        "وفقا",
+        "فيه",
+        "فيها",
+        "فيهم",
+        "عليه",
+        "عليها",
+        "به",
+        "بها",
+    )
+)
 _IRREALIS = fold_all(lexicon.IRREALIS_MARKERS)
 _BACKGROUND = fold_all(lexicon.BACKGROUND_MARKERS)
 

@@ -32,7 +32,10 @@ _NO_CASUALTY = fold_all(lexicon.NO_CASUALTY_MARKERS)
 _PERPETRATOR = fold_all(lexicon.PERPETRATOR_MARKERS)
 _DEATH_NOUNS = fold_all(("حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"))
 _VAGUE = fold_all(lexicon.VAGUE_AMOUNTS)
-_TIME_WORDS = args._TIME_WORDS | fold_all(("،", ","))
+_THAT = fold_all(("أن", "إن", "ان"))
+_REPORTING = fold_all(v for v, _lemma in lexicon.REPORTING_VERBS)
+#: Words that put a second figure in another clause: "قتلا بعد إطلاق النار ... أصيب فيه جندي".
+_SEQUENCE = fold_all(("بعد", "قبل", "إثر", "اثر", "عقب"))
 _ON, _LEAST = fold_all(("على",)), fold_all(("الأقل", "الاقل"))
 _WOUNDS = fold_all(lexicon.WOUND_PHRASES)
 _PLURAL_PERSONS = _PERSONS - _SINGULAR
@@ -100,8 +103,8 @@ def _is_subset(story: Story, count: Count, lo: int) -> bool:
 
 def _floor_if_at_least(story: Story, bounds: Bounds, i: int, hi: int) -> Bounds:
     """ "قتل 13 شخصا الأحد على الأقل": a trailing "على الأقل" past a time word makes the figure a floor."""
-    k = i
-    while k < hi and k - i < 3 and story.words[k].has(_TIME_WORDS):
+    k = i  # past time words and a short victim phrase: "140 الفا من سكانها على الأقل"
+    while k < hi and k - i < 4 and not story.words[k].is_punct and not story.words[k].has(_ON):
         k += 1
     if (
         bounds["min"] == bounds["max"]
@@ -158,6 +161,17 @@ def _victims_before(story: Story, trigger: Match, lo: int) -> int | None:
     return None
 
 
+def _clause_subject(story: Story, trigger: Match, lo: int) -> int | None:
+    """The subject of a "أن" clause whose verb is the trigger: "أن قائد تنظيم داعش في البلاد قتل"."""
+    for k in range(trigger.first - 1, max(lo, trigger.first - 8) - 1, -1):
+        word = story.words[k]
+        if word.has(_REPORTING) or word.is_number:
+            return None
+        if word.fold in _THAT and k + 1 < trigger.first:
+            return persons_in(story.words[k + 1])
+    return None
+
+
 def _uncounted_role(story: Story, trigger: Match, i: int, hi: int) -> str | None:
     """A report without a figure: vague or plural victims ("مصرع عشرات الحوثيين", "سقوط قتلى وجرحى")."""
     vague = False
@@ -184,7 +198,7 @@ def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | Non
         if closing is not None:
             return Figure(closing.payload, {"min": n, "max": n}, trigger.first, max(i, closing.last), trigger)
     verb = story.words[trigger.first].has(_VERBS) or story.words[trigger.first].has(_DEATH_NOUNS)
-    if verb and (n := _victims_before(story, trigger, lo)):
+    if verb and (n := _victims_before(story, trigger, lo) or _clause_subject(story, trigger, lo)):
         return Figure(trigger.payload, {"min": n, "max": n}, trigger.first, trigger.last, trigger)
     person = story.entity_at(i) if i < hi else None
     if verb and person is not None and person.first == i and person.span.get("type") == "PER":
@@ -215,12 +229,21 @@ def find_figures(story: Story, lo: int, hi: int) -> list[Figure]:
     return sorted(figures, key=lambda f: f.first)
 
 
-def group_figures(figures: list[Figure]) -> list[list[Figure]]:
+def _new_clause_between(figure: Figure, previous: Figure, words: list[Word]) -> bool:
+    return any(words[k].has(_SEQUENCE) for k in range(previous.last + 1, figure.first))
+
+
+def group_figures(figures: list[Figure], words: list[Word]) -> list[list[Figure]]:
     """Killed and injured figures of one clause form one report; a second killed figure opens another."""
     reports: list[list[Figure]] = []
     for figure in figures:
         current = reports[-1] if reports else None
-        if current and all(f.role != figure.role for f in current) and figure.first - current[-1].last <= 12:
+        if (
+            current
+            and all(f.role != figure.role for f in current)
+            and figure.first - current[-1].last <= 12
+            and not _new_clause_between(figure, current[-1], words)
+        ):
             current.append(figure)
         else:
             reports.append([figure])
@@ -288,4 +311,7 @@ def build_report(story: Story, figures: list[Figure], lo: int, hi: int) -> dict[
 
 def find_casualties(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
     """Casualties events of the sentence words[lo:hi]."""
-    return [build_report(story, group, lo, hi) for group in group_figures(find_figures(story, lo, hi))]
+    return [
+        build_report(story, group, lo, hi)
+        for group in group_figures(find_figures(story, lo, hi), story.words)
+    ]

@@ -174,7 +174,8 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
 def _one_event(story: Story, a: Match, b: Match, hi: int) -> bool:
     """Two triggers of one type are one event unless they name different places; across a clause
     break ("فيما", "بينما") only a placeless trigger of the same subtype joins the one before."""
-    place_b = args.find_location(story, b.first, b.last, b.first, hi)
+    b_hi = next((k for k in range(b.last + 1, hi) if story.words[k].has(_CLAUSE_BREAKS)), hi)
+    place_b = args.find_location(story, b.first, b.last, b.first, b_hi)
     if any(story.words[k].has(_CLAUSE_BREAKS) for k in range(a.last + 1, b.first)):
         return place_b is None and a.payload == b.payload
     if place_b is None:

@@ -15,7 +15,7 @@ from typing import Any
 from khabar.assemble import arguments as args
 from khabar.assemble import lexicon
 from khabar.assemble.context import Story
-from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
+from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all, takes_article
 
 _VERBS = PhraseIndex(lexicon.REPORTING_VERBS)
 _CONTINUATIONS = frozenset(fold(v) for v in lexicon.CONTINUATION_LEMMAS)
@@ -30,10 +30,26 @@ _NO_SPEAKER = fold_all(("في", "خلال", "ل", "لـ", "عبر"))
 
 def _content_start(story: Story, verb: Match, hi: int) -> int | None:
     """Where the reported content opens: a complementizer or quote within a few words of the verb."""
-    for i in range(verb.last + 1, min(hi, verb.last + 14)):
+    i = verb.last + 1
+    while i < min(hi, verb.last + 14):
         w = story.words[i]
-        if w.text in _QUOTES or (w.has(_COMPLEMENTIZERS) and story.entity_at(i) is None):
+        if w.text in _QUOTES:
+            closing = _short_quote_end(story, i, hi)
+            if closing is None:
+                return i
+            i = closing  # a quoted name ("وقالت "واشنطن بوست" إن"), not quoted speech
+        elif w.has(_COMPLEMENTIZERS) and story.entity_at(i) is None:
             return i
+        i += 1
+    return None
+
+
+def _short_quote_end(story: Story, opening: int, hi: int) -> int | None:
+    """The closing mark of a quote of at most four words followed soon by a complementizer."""
+    for k in range(opening + 1, min(hi, opening + 6)):
+        if story.words[k].text in _QUOTES - {":"}:
+            after = range(k + 1, min(hi, k + 8))
+            return k if any(story.words[j].has(_COMPLEMENTIZERS) for j in after) else None
     return None
 
 
@@ -95,6 +111,7 @@ def find_statements(
         if (
             verb.first in skip
             or verb.first in quoted
+            or takes_article(story.words[verb.first], verb.key)
             or (verb.first > lo and story.words[verb.first - 1].has(_RELATIVES))
         ):
             continue

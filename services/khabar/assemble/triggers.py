@@ -39,7 +39,8 @@ def lookup_keys(folded: str) -> tuple[str, ...]:
     """
     keys = [folded]
     for clitic in _PROCLITICS:
-        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+        # ك only before a real word: "كان" and "كما" are not ك + "ان"/"ما"
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= (3 if "ك" in clitic else 2):
             keys.append(folded[len(clitic) :])
     for stem in list(keys):
         if stem.startswith("لل") and len(stem) > 3:
@@ -82,6 +83,11 @@ class Word:
 def make_word(i: int, start: int, end: int, text: str, sent: int) -> Word:
     folded = fold(text)
     return Word(i, start, end, text, folded, lookup_keys(folded), sent)
+
+
+def takes_article(word: Word, key: str) -> bool:
+    """True when `key` was reached by stripping ال: a verb listed as "تابع" is not "التابع"."""
+    return key not in word.keys[:1] and any(k.startswith("ال") and k[2:] == key for k in word.keys)
 
 
 def read_words(tokens: list[dict[str, Any]]) -> list[Word]:

@@ -10,14 +10,17 @@ matching predictions without counting. The floors sit a little under the measure
 from __future__ import annotations
 
 import pytest
-from tests.unit.assemble.real_sentences import SENTENCES
+from tests.unit.assemble.real_sentences import HELD_OUT, SENTENCES
 
 from khabar.runner import process_story
 
 pytestmark = [pytest.mark.unit, pytest.mark.slow]
 
-PRECISION_FLOOR = 0.80
-RECALL_FLOOR = 0.80
+#: (precision, recall) floors, a little under the rates measured when the table was last scored:
+#: the table the rules were developed on measured 1.000 / 1.000, the held-out table 1.000 / 0.969
+#: (0.963 / 0.812 before its errors were looked at).
+FLOORS = {"developed": (0.95, 0.95), "held_out": (0.92, 0.90)}
+
 
 Key = tuple[str, float | None, float | None]
 
@@ -69,14 +72,16 @@ def _drop_first_of_type(pool: list[Key], kind: str) -> list[Key]:
 
 
 def test_real_sentences_table_is_large_enough():
-    assert len(SENTENCES) >= 60
-    assert sum(1 for _, _, expected in SENTENCES for e in expected if not e.startswith("?")) >= 60
+    table = SENTENCES + HELD_OUT
+    assert len(table) >= 60
+    assert sum(1 for _, _, expected in table for e in expected if not e.startswith("?")) >= 60
 
 
-def test_real_sentences_event_type_and_killed_precision_recall():
+def score_table(table: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[float, float, str]:
+    """Precision and recall of event type + killed figure over a table, with a line per error."""
     hits = false_pos = required = 0
     report = []
-    for doc_id, sentence, expected in SENTENCES:
+    for doc_id, sentence, expected in table:
         document = process_story({"id": doc_id, "text": sentence})
         predicted = [predicted_key(e) for e in document["events"]]
         h, fp, n, missed = score_sentence(predicted, expected)
@@ -84,11 +89,17 @@ def test_real_sentences_event_type_and_killed_precision_recall():
         if fp or missed:
             report.append(f"{doc_id}: predicted {predicted}, missed {missed}")
     precision = hits / (hits + false_pos) if hits + false_pos else 0.0
-    recall = hits / required
-    print(
-        f"\nreal sentences: {len(SENTENCES)}, required events {required}, hits {hits}, "
-        f"false positives {false_pos}: precision {precision:.3f} recall {recall:.3f}"
+    summary = (
+        f"{len(table)} sentences, {required} required events, {hits} hits, {false_pos} false positives: "
+        f"precision {precision:.3f} recall {hits / required:.3f}"
     )
-    print("\n".join(report))
-    assert precision >= PRECISION_FLOOR, "\n".join(report)
-    assert recall >= RECALL_FLOOR, "\n".join(report)
+    return precision, hits / required, "\n".join([summary, *report])
+
+
+@pytest.mark.parametrize(("name", "table"), [("developed", SENTENCES), ("held_out", HELD_OUT)])
+def test_real_sentences_event_type_and_killed_precision_recall(name, table, capsys):
+    precision, recall, report = score_table(table)
+    with capsys.disabled():
+        print(f"\nreal sentences, {name}: {report}")
+    assert precision >= FLOORS[name][0], report
+    assert recall >= FLOORS[name][1], report
