@@ -69,20 +69,23 @@ def read_number(toks: Tokens, i: int) -> Number | None:
     tok = toks[i]
     if tok.cls == "neg" and i + 1 < len(toks) and is_number_token(toks[i + 1]):
         inner = read_number(toks, i + 1)
-        if inner is None:
-            return None
-        inner.i, inner.value = i, -inner.value
+        if inner is not None:
+            inner.i, inner.value = i, -inner.value
         return inner
-    if tok.cls == "num" and tok.val.value is None:
+    if (tok.cls == "num" and tok.val.value is None) or not is_number_token(tok):
         return None
     if tok.key in _FRACTION_AMBIGUOUS and _before_definite_noun(toks, i):
         num, den = _FRACTION_AMBIGUOUS[tok.key]
         return Number(i, i + 1, num / den, words=True, fraction=True)
-    if not is_number_token(tok) or tok.cls == "fracpl":
+    if tok.cls == "fracpl":
         return None
     if tok.cls == "num" and _slash_fraction(toks, i):
-        num, den = toks[i].val.value, toks[i + 2].val.value
-        return Number(i, i + 3, num / den, fraction=True)
+        return Number(i, i + 3, toks[i].val.value / toks[i + 2].val.value, fraction=True)
+    return _read_words_and_digits(toks, i)
+
+
+def _read_words_and_digits(toks: Tokens, i: int) -> Number | None:
+    """Run the state machine from token `i` as far as the grammar allows."""
     st = _State()
     p = i
     while p < len(toks) and not st.done:
@@ -95,16 +98,10 @@ def read_number(toks: Tokens, i: int) -> Number | None:
     if st.done and not math.isinf(st.scale) and _same_scale(toks, st.end, st.scale):
         st.end += 1  # مليون ونصف المليون
     words = any(toks[k].cls not in ("num", "sym") for k in range(i, st.end))
-    only_frac = st.frac and st.total == 0 and st.group < 1
-    return Number(
-        i,
-        st.end,
-        st.total + st.group,
-        words=words,
-        fraction=only_frac,
-        last_scale=0 if math.isinf(st.scale) else int(st.scale),
-        det=toks[i].det,
-    )
+    scale = 0 if math.isinf(st.scale) else int(st.scale)
+    fraction = st.frac and st.total == 0 and st.group < 1
+    value = st.total + st.group
+    return Number(i, st.end, value, words=words, fraction=fraction, last_scale=scale, det=toks[i].det)
 
 
 def _same_scale(toks: Tokens, j: int, scale: float) -> bool:
