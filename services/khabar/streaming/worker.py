@@ -35,6 +35,9 @@ def run_worker(stage: str, loglevel: str = "info") -> NoReturn:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     loop.run_until_complete(ensure_topics(Settings.from_env()))
+    # Import the core (and its model) now: a broken core stops the worker with its traceback,
+    # where faust would restart a crashing agent forever inside a live, useless worker.
+    get_stage(stage).load()
     app = load_app(stage)
     app.finalize()
     app.worker_init()
