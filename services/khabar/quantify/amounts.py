@@ -12,6 +12,7 @@ from khabar.quantify import bounds, lexicon, money, ordinals
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.counted import counted_lemma
 from khabar.quantify.durations import HALVES, combine, read_unit_duration, time_unit, to_unit
+from khabar.quantify.identifiers import MODEL_PREFIXES
 from khabar.quantify.numerals import Number, read_number
 from khabar.quantify.relative import shift_date
 from khabar.quantify.tokens import fold
@@ -138,7 +139,11 @@ def _lead(ctx: Context, i: int) -> tuple[str | None, str | None, int, int]:
 
 
 def _free_before(ctx: Context, i: int) -> bool:
-    """A minus sign, not a dash glued to a word or number before it (1000-5000، إف-15)."""
+    """A minus sign, not a dash glued to a word or number before it (1000-5000، إف-15), nor
+    one after a short model designator (إل -39)."""
+    prev = ctx.tok(i - 1)
+    if prev is not None and prev.cls is None and (len(prev.fold) <= 2 or prev.fold in MODEL_PREFIXES):
+        return False
     return not ctx.toks.glued(i) or ctx.toks[i - 1].cls == "sym"
 
 

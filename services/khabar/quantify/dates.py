@@ -72,7 +72,9 @@ def read_year(ctx: Context, i: int) -> tuple[int, int, str | None] | None:
     """`(end, year, era)` at `i`: 2012، عام 2012، من عام 2017، ألفين وثمانية عشر، 1445 هـ
     (a comma may lead)."""
     k = i + 1 if ctx.fold(i) in (",", "،", _OF) else i
-    k = k + 1 if ctx.fold(k) in _YEAR_NOUNS else k
+    noun = ctx.tok(k)
+    if noun is not None and (noun.fold in _YEAR_NOUNS or noun.key in _YEAR_NOUNS and noun.pre in ("ل", "لل")):
+        k += 1  # عام 2012، لعام 2000
     tok = ctx.tok(k)
     if tok is None or tok.cls not in ("num", "scale", "one"):
         return None

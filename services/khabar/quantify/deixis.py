@@ -26,6 +26,7 @@ _WEEK, _DAY, _TODAY, _AGREEING = fold("الأسبوع"), fold("يوم"), fold("�
 _NOT_A_DAY_BEFORE = frozenset(fold(w) for w in ("بين", "كلا", "هذين", "هاتين"))
 _THIS_BEFORE = frozenset(fold(w) for w in ("هذا", "هذه"))
 _FUTURE_WORDS = frozenset(fold(w) for w in calendars.FUTURE_MARKERS)
+_NEED = frozenset(fold(w) for w in ("الحاجة", "حاجة"))
 _SAME = frozenset(fold(w) for w in ("ذاته", "نفسه", "عينه"))
 _WHOLE_SPAN = frozenset(fold(w) for w in ("طوال", "طيلة"))
 _PERIOD_UNITS = {fold("عام"): "year", fold("سنة"): "year", fold("شهر"): "month"}
@@ -115,6 +116,8 @@ def _relative_day(ctx: Context, i: int) -> Candidate | None:
     end, offset = found
     if end == i + 1 and ctx.toks[i].key == _TODAY and not _today_is_meant(ctx, i):
         return None
+    if offset == -1 and ctx.toks[i].pre.startswith("ب") and ctx.fold(end) in _NEED:
+        return None  # بأمس الحاجة: "in dire need"
     when = shift_date(ctx.published, offset, "day") if offset is not None else None
     return Candidate(i, end, _attrs(date.fromisoformat(when) if when else None))
 

@@ -158,14 +158,8 @@ def _model(ctx: Context, i: int, prev: Tok) -> bool:
     """كوفيد-19، F-16، F16، سو 24: a short name glued or dashed to the number."""
     glued = ctx.toks.glued(i)
     word = ctx.tok(i - 2)
-    if (
-        prev.text in _GLUE
-        and ctx.toks.glued(i - 1)
-        and word is not None
-        and word.cls is None
-        and len(word.fold) <= 2
-    ):
-        return True  # أ ر- 15، إس إف- 260: letters dashed to the number
+    if prev.text in _GLUE and word is not None and word.cls is None and len(word.fold) <= 2:
+        return True  # إل -39، أ ر- 15، إس إف- 260: letters dashed to the number
     if glued and prev.text.isascii() and prev.text.isalpha():
         return True
     if prev.text in _GLUE and glued:
