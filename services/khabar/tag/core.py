@@ -27,7 +27,14 @@ from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_g
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NAME_TAILS, NISBA_COUNTRIES, STOPWORDS, fold_key
 from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
-from khabar.tag.rules import find_acronyms, find_nationalities, find_org_names, org_names
+from khabar.tag.rules import (
+    find_acronyms,
+    find_facilities,
+    find_misc_names,
+    find_nationalities,
+    find_org_names,
+    org_names,
+)
 from khabar.tag.words import (
     Mention,
     TokenView,
@@ -88,7 +95,8 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
         titled = [m for m in titled if any(last == m.last and first >= m.first for first, last in raw)]
     places, weak_places = find_places(view, gazetteer)
     rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
-             *places, *titled, *find_nationalities(view, is_place)]
+             *places, *find_facilities(view, is_place), *titled, *find_nationalities(view, is_place),
+             *find_misc_names(view)]
     rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
     chosen = settle_overlaps(view, model + rules)
     chosen += coordinated_places(view, chosen, weak_places)

@@ -65,12 +65,14 @@ def mentions_from_labels(view: TokenView, labels: list[list[str]], known: Callab
 
 def split_coordination(view: TokenView, first: int, last: int, typ: str,
                        known: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Split a LOC span made of coordinated known places ("واشنطن وبيونغيانغ") into its parts."""
-    if typ != "LOC" or last - first < 2:
+    """Split a span made of coordinated known names ("واشنطن وبيونغيانغ", "فرانس برس وسانا")."""
+    if last - first < 2:
         return [(first, last)]
     for k in range(first + 1, last):
         key = view.keys[k]
-        if key.startswith("و") and known(key[1:]) and known(" ".join(view.keys[first:k])):
+        left = view.keys[first + 1:k]
+        if key.startswith("و") and known(key[1:]) \
+                and any(known(" ".join([word, *left])) for _, word in view.variants[first]):
             return [(first, k), *split_coordination(view, k, last, typ, known)]
     return [(first, last)]
 
@@ -93,8 +95,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         while last - first > 1 and (view.keys[last - 1] in PER_TITLES or _conjoined(view.keys[last - 1])):
             last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"
     if m.type == "LOC":
-        whole = " ".join(view.keys[first:last])
-        if not known(whole):
+        rest = view.keys[first + 1:last]
+        if not any(known(" ".join([word, *rest])) for _, word in view.variants[first]):  # "والضفة الغربية"
             while last - first > 1 and _is_designator(view.keys[first]):
                 first += 1
             while last - first > 1 and view.keys[last - 1] in LOC_DIRECTIONS \

@@ -37,18 +37,31 @@ _AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قياد�
 # Heads that take a coordinated modifier ("حزب العدالة والتنمية", "وزارة الخارجية والمغتربين").
 _COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
+_OPERATIONS_HEADS = frozenset(fold_key(w) for w in "قيادة غرفة".split())
+_DASHES = frozenset("-–—")
+_BRANCH_WORDS = frozenset(fold_key(w) for w in "ولاية فرع جناح".split())
 
 
 def find_org_phrases(view: TokenView) -> list[Mention]:
-    """Head + modifiers: "وزارة الداخلية العراقية", "المرصد السوري لحقوق الانسان"."""
+    """Head + modifiers: "وزارة الداخلية العراقية", "المرصد السوري لحقوق الانسان"; a branch
+    after a dash belongs to the name ("تنظيم الدولة الإسلامية - ولاية خراسان")."""
     found = []
     for i in range(len(view.keys)):
         head_hit = head_at(view, i, ORG_HEADS) if view.is_word[i] else None
         if head_hit is not None:
             mention = _org_phrase_at(view, i, *head_hit)
             if mention is not None:
+                mention.last = _branch_end(view, mention.last)
                 found.append(mention)
     return found
+
+
+def _branch_end(view: TokenView, end: int) -> int:
+    """Extend over " - ولاية X" (a branch of the organisation), else keep `end`."""
+    if end + 2 < len(view.keys) and view.texts[end] in _DASHES and view.keys[end + 1] in _BRANCH_WORDS \
+            and view.is_word[end + 2] and view.same_sentence(end, end + 2):
+        return end + 3
+    return end
 
 
 def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | None:
@@ -63,6 +76,8 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
     named = match_org_name(view, i + 1) if i + 1 < len(view.keys) else None
     if named and view.same_sentence(i, named[0] - 1):
         return Mention(i, named[0], "ORG", "pattern", lead_chars)
+    if head in _OPERATIONS_HEADS and view.keys[i + 1:i + 2] == ["عمليات"] and i + 2 < len(view.keys):
+        return Mention(i, i + 3, "ORG", "pattern", lead_chars)  # "قيادة عمليات بغداد"
     if head in _AMBIGUOUS_HEADS:
         return None
     j = i + 1

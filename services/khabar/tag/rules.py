@@ -11,9 +11,15 @@ from collections.abc import Callable
 from functools import cache
 
 from khabar.tag.lexicon import (
+    FACILITY_GENERIC,
+    FACILITY_HEADS,
+    MISC_NAMES,
+    MONTHS,
     NATIONALITY_PLURALS,
     NATIONALITY_STEMS,
     ORG_NAMES,
+    STOPWORDS,
+    STORM_HEADS,
     fold_key,
 )
 from khabar.tag.words import (
@@ -30,6 +36,8 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 _NOT_ORG_ACRONYMS = frozenset("GMT UTC TV AM PM USD EUR OK DNA GDP VIP CEO MP HD KM".split())
 #: Proclitic + article: such a word continues no name ("للجلوس", "بالقول").
 CLITIC_ARTICLES = ("بال", "لل", "وال", "فال", "كال", "ولل", "وبال")
+_MAX_FACILITY_WORDS = 4
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _THOUSANDS = frozenset(fold_key(w) for w in "ألف آلاف الاف مليون ملايين".split())
 
 
@@ -80,6 +88,59 @@ def find_acronyms(view: TokenView) -> list[Mention]:
     """Latin capital acronyms in Arabic text name organisations: "CNN", "FBI", "PKK"."""
     return [Mention(i, i + 1, "ORG", "pattern") for i, text in enumerate(view.texts)
             if _ACRONYM_RE.fullmatch(text) and text not in _NOT_ORG_ACRONYMS]
+
+
+def find_facilities(view: TokenView, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Named facilities, head kept (CONVENTIONS LOC): "مطار كويرس العسكري", "جسر 14 تموز".
+
+    The name is one word that is not a function word, an article-less adjective or a generic
+    noun ("حقل النفط" is no name), then digits or a month ("14 تموز") and agreeing adjectives.
+    """
+    found = []
+    for i in range(len(view.keys) - 1):
+        head = head_at(view, i, FACILITY_HEADS) if view.is_word[i] else None
+        if head is None or not view.same_sentence(i, i + 1) or not _facility_name(view.keys[i + 1]):
+            continue
+        j = i + 2
+        while j < len(view.keys) and view.same_sentence(i, j) and j - i <= _MAX_FACILITY_WORDS \
+                and (view.keys[j].isdigit() or view.keys[j] in MONTHS or _facility_adjective(view.keys[j])):
+            j += 1
+        found.append(Mention(i, j, "LOC", "pattern", original_offset(view.texts[i], head[0])))
+    return found
+
+
+def _facility_adjective(key: str) -> bool:
+    """"العسكري", "الدولي", but not a nationality ("مطار التيفور العسكري السوري" ends before it)."""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and nisba_stem(key) is None
+
+
+def _facility_name(key: str) -> bool:
+    if key in STOPWORDS or key in FACILITY_GENERIC or key.startswith(CLITIC_ARTICLES):
+        return False
+    if key.isdigit():
+        return True
+    return key.isalpha() and len(key) > 2 and not (not key.startswith("ال") and key.endswith(("ي", "يه")))
+
+
+def find_misc_names(view: TokenView) -> list[Mention]:
+    """Named diseases and crude benchmarks ("كوفيد-19", "برنت") and storms ("العاصفة دانيال")."""
+    found = []
+    for i in range(len(view.keys)):
+        hit = longest_phrase(view, i, *misc_names()) if view.is_word[i] else None
+        if hit:
+            found.append(Mention(i, hit[0], "MISC", "name_list", original_offset(view.texts[i], hit[1])))
+        elif head_at(view, i, STORM_HEADS) and i + 1 < len(view.keys) and view.same_sentence(i, i + 1) \
+                and view.is_word[i + 1] and not view.keys[i + 1].startswith("ال") \
+                and view.keys[i + 1] not in STOPWORDS:
+            found.append(Mention(i + 1, i + 2, "MISC", "pattern"))
+    return found
+
+
+@cache
+def misc_names() -> tuple[frozenset[str], dict[str, int]]:
+    """Folded MISC names, tokenized like the text ("كوفيد-19" -> "كوفيد - 19")."""
+    names = frozenset(" ".join(fold_key(t) for t in _TOKEN_RE.findall(n)) for n in MISC_NAMES)
+    return names, phrase_widths(names)
 
 
 def find_nationalities(view: TokenView, is_place: Callable[[str], bool]) -> list[Mention]:

@@ -101,3 +101,24 @@ def test_rules_militia_head_stays_outside_and_needs_a_definite_name(doc_factory)
 
 def test_rules_latin_acronyms_are_organisations(doc_factory):
     assert _found(doc_factory, ACRONYMS) == [("FBI", "ORG"), ("CNN", "ORG")]
+
+
+FACILITIES = "قصفت الطائرات مطار كويرس العسكري ومستشفى الشفاء وجسر 14 تموز ومطار التيفور العسكري السوري."
+GENERIC_FACILITIES = "أقيم مستشفى ميداني قرب حقل النفط في مخيم للاجئين."
+NAMED_MISC = "تسببت العاصفة دانيال وكوفيد-19 في ارتفاع سعر خام برنت."
+BRANCH_AND_OPERATIONS = "أعلنت قيادة عمليات بغداد مقتل قيادي في تنظيم الدولة الإسلامية - ولاية خراسان."
+
+
+def test_rules_named_facilities_keep_their_head(doc_factory):
+    assert _found(doc_factory, FACILITIES) == [("مطار كويرس العسكري", "LOC"), ("مستشفى الشفاء", "LOC"),
+                                               ("جسر 14 تموز", "LOC"), ("مطار التيفور العسكري", "LOC")]
+    assert _found(doc_factory, GENERIC_FACILITIES) == []
+
+
+def test_rules_storms_diseases_and_benchmarks_are_misc(doc_factory):
+    assert _found(doc_factory, NAMED_MISC) == [("دانيال", "MISC"), ("كوفيد-19", "MISC"), ("خام برنت", "MISC")]
+
+
+def test_rules_operations_command_and_branch_are_one_org(doc_factory):
+    assert _found(doc_factory, BRANCH_AND_OPERATIONS) == [
+        ("قيادة عمليات بغداد", "ORG"), ("تنظيم الدولة الإسلامية - ولاية خراسان", "ORG")]
