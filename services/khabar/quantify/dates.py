@@ -15,7 +15,7 @@ from khabar.quantify import calendars
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.numerals import read_number
 from khabar.quantify.ordinals import read_ordinal
-from khabar.quantify.relative import iso_date
+from khabar.quantify.relative import add_months, iso_date
 from khabar.quantify.tokens import PhraseTable, fold
 
 _MONTHS = PhraseTable({**calendars.cldr_months(), **calendars.MONTHS_EXTRA})
@@ -31,6 +31,7 @@ _YEAR_PARTS = {fold(k): v for k, v in calendars.YEAR_PARTS.items()}
 _SEASONS = frozenset(("summer", "winter", "spring", "autumn"))
 _DAY_SEPARATORS = frozenset((".", "-", "/"))
 _OF = fold("من")
+_THE_MONTH = fold("الشهر")
 
 
 def read_month(ctx: Context, i: int) -> tuple[int, int, str] | None:
@@ -172,11 +173,24 @@ def _day_month(ctx: Context, i: int) -> Candidate | None:
     k = k + 1 if ctx.fold(k) == _OF else k
     month = read_month(ctx, k)
     if month is None:
-        return None
+        return _day_of_relative_month(ctx, i, k, day[1]) if k > day[0] else None
     end = month[0]
     if ctx.fold(end) == "." and read_year(ctx, end + 1) is not None:
         end += 1  # 16. نوفمبر. 2016
     return _build(ctx, i, end, month[1], day[1], month[2])
+
+
+def _day_of_relative_month(ctx: Context, i: int, k: int, day: int) -> Candidate | None:
+    """17 من الشهر الماضي، 20 من الشهر المقبل: a day of the month before or after publication."""
+    tok = ctx.tok(k)
+    word = ctx.fold(k + 1)
+    if tok is None or tok.fold != _THE_MONTH or word not in _SHIFTS:
+        return None
+    shift = _shift(word)
+    pub = ctx.published
+    when = add_months(pub.replace(day=1), shift) if pub else None
+    found = iso_date(when.year, when.month, day) if when else None
+    return Candidate(i, k + 2, _date_attrs(found, when.month if when else None, day))
 
 
 def _month_first(ctx: Context, i: int) -> Candidate | None:
