@@ -22,7 +22,7 @@ from typing import Any
 from khabar.doc import Doc
 from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
-from khabar.tag.decode import mentions_from_labels, trim
+from khabar.tag.decode import decode_bio, mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
 from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NAME_TAILS, NISBA_COUNTRIES, STOPWORDS, fold_key
 from khabar.tag.organisations import find_media, find_org_phrases
@@ -73,31 +73,9 @@ def process(doc: Doc, tagger: Tagger | None = None, gazetteer: Gazetteer | None 
 
 def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) -> list[Mention]:
     """All entity mentions of a document, non-overlapping, in text order."""
-    sentences = view.sentences()
     known = _known_words(gazetteer)
-    model: list[Mention] = []
-    raw: list[tuple[int, int]] = []  # the model's token spans before trimming
-    if tagger is not None and sentences:
-        labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
-        raw = [(first, last) for first, last, _ in _raw_spans(labels, sentences)]
-        seen = frozenset(view.keys[first] for first, _ in raw)
-        model = mentions_from_labels(view, labels, known, sentences, seen)
-    orgs = org_names()[0]
-    is_place = gazetteer.strong.__contains__
-
-    def is_name(word: str) -> bool:
-        return word in gazetteer.strong or word in orgs
-
-    titled = find_titled_persons(view, is_name)
-    # with a model, a title only completes a name the model found the end of, whatever type
-    # it gave it ("بن سلمان"; "الله" of "الملا فضل الله" as MISC)
-    if tagger is not None:
-        titled = [m for m in titled if any(last == m.last and first >= m.first for first, last in raw)]
-    places, weak_places = find_places(view, gazetteer)
-    rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
-             *places, *find_facilities(view, is_place), *titled, *find_nationalities(view, is_place),
-             *find_misc_names(view)]
-    rules = [m for m in (trim(view, r, known) for r in rules) if m is not None]
+    model, raw = _model_mentions(view, tagger, known)
+    rules, weak_places = _rule_mentions(view, gazetteer, known, raw if tagger is not None else None)
     chosen = settle_overlaps(view, model + rules)
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
@@ -105,10 +83,36 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     return sorted(chosen, key=lambda m: view.char_span(m))
 
 
-def _raw_spans(labels: list[list[str]], sentences: list[list[int]]) -> list[tuple[int, int, str]]:
-    from khabar.tag.decode import decode_bio
+def _model_mentions(view: TokenView, tagger: Tagger | None,
+                    known: Callable[[str], bool]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The tagger's mentions, trimmed, and its raw token spans (before trimming)."""
+    sentences = view.sentences()
+    if tagger is None or not sentences:
+        return [], []
+    labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
+    raw = [(first, last) for sent, lab in zip(sentences, labels, strict=True)
+           for first, last, _ in decode_bio(lab, sent[0])]
+    seen = frozenset(view.keys[first] for first, _ in raw)
+    return mentions_from_labels(view, labels, known, sentences, seen), raw
 
-    return [span for sent, lab in zip(sentences, labels, strict=True) for span in decode_bio(lab, sent[0])]
+
+def _rule_mentions(view: TokenView, gazetteer: Gazetteer, known: Callable[[str], bool],
+                   raw: list[tuple[int, int]] | None) -> tuple[list[Mention], list[Mention]]:
+    """The pattern finders' mentions, trimmed, and the weak gazetteer places kept aside.
+
+    With a model (`raw` given), a title only completes a name whose end the model found,
+    whatever type it gave it ("بن سلمان"; "الله" of "الملا فضل الله" as MISC).
+    """
+    orgs = org_names()[0]
+    is_place = gazetteer.strong.__contains__
+    titled = find_titled_persons(view, lambda word: word in gazetteer.strong or word in orgs)
+    if raw is not None:
+        titled = [m for m in titled if any(last == m.last and first >= m.first for first, last in raw)]
+    places, weak_places = find_places(view, gazetteer)
+    rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
+             *places, *find_facilities(view), *titled, *find_nationalities(view, is_place),
+             *find_misc_names(view)]
+    return [m for m in (trim(view, r, known) for r in rules) if m is not None], weak_places
 
 
 def _known_words(gazetteer: Gazetteer) -> Callable[[str], bool]:

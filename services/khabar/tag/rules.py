@@ -90,7 +90,7 @@ def find_acronyms(view: TokenView) -> list[Mention]:
             if _ACRONYM_RE.fullmatch(text) and text not in _NOT_ORG_ACRONYMS]
 
 
-def find_facilities(view: TokenView, is_place: Callable[[str], bool]) -> list[Mention]:
+def find_facilities(view: TokenView) -> list[Mention]:
     """Named facilities, head kept (CONVENTIONS LOC): "مطار كويرس العسكري", "جسر 14 تموز".
 
     The name is one word that is not a function word, an article-less adjective or a generic
