@@ -127,11 +127,9 @@ def find_accords(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
             "source": args.find_source(story, lo, hi),
             "time": args.find_time(story, match.first, match.last, lo, hi),
         }
-        event["location"] = (
-            args.find_location(story, match.first, match.last, match.last + 1, hi)
-            if match.payload == "meeting"
-            else None
-        )
+        place = args.find_location(story, match.first, match.last, match.last + 1, hi)
+        meeting_place = match.payload == "meeting" and place and args.is_locative_span(story, place)
+        event["location"] = place if meeting_place else None
         topic = _topic(story, match, hi)
         if topic:
             event["topic"] = topic

@@ -75,6 +75,12 @@ def is_place_argument(story: Story, first: int) -> bool:
     return _is_locative(story, first, entity.span["start"])
 
 
+def is_locative_span(story: Story, span: dict[str, Any]) -> bool:
+    """A place span introduced by a locative ("في فيينا", "بمدينة")."""
+    first = next((w.i for w in story.words if w.start <= span["start"] < w.end), None)
+    return first is not None and _is_locative(story, first, span["start"])
+
+
 def _subject_place(story: Story, place_first: int, trigger_first: int, lo: int) -> bool:
     """A place before the trigger that is its subject ("مدينة حمورية تتعرض لقصف") or a dateline."""
     nxt = story.words[place_first + 1] if place_first + 1 < len(story.words) else None
@@ -174,8 +180,8 @@ def phrase_span(story: Story, first: int, last: int) -> Span:
     """Span of a phrase, without a leading proclitic on its first word when the rest is a known form."""
     word = story.words[first]
     start = word.start
-    if len(word.keys) > 1 and word.fold[:1] in "وفبلك" and not story.entity_at(first):
-        start = clitic_free_start(word, word.keys[1])
+    if len(word.keys) > 1 and word.fold[:1] in "وف" and not story.entity_at(first):
+        start = clitic_free_start(word, word.keys[1])  # only و/ف: "بيان" is not ب + "يان"
     return story.doc.span(start, story.words[last].end)
 
 

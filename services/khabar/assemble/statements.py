@@ -15,7 +15,7 @@ from typing import Any
 from khabar.assemble import arguments as args
 from khabar.assemble import lexicon
 from khabar.assemble.context import Story
-from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all, takes_article
+from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all, is_verb_form
 
 _VERBS = PhraseIndex(lexicon.REPORTING_VERBS)
 _CONTINUATIONS = frozenset(fold(v) for v in lexicon.CONTINUATION_LEMMAS)
@@ -25,13 +25,15 @@ _QUOTES = frozenset(lexicon.QUOTES)
 _AMBIGUOUS = frozenset(fold(v) for v in ("طالب", "تابع", "ذكر", "لفت", "كشف", "أفاد", "دعا", "أشار"))
 _MEDIA = PhraseIndex((m, m) for m in lexicon.MEDIA_CUES)
 _RELATIVES = fold_all(("الذي", "التي", "الذين", "ما", "كما"))
+_AS = fold("كما")
+_MODALS = fold_all(("قد", "سوف", "لن", "لم", "ربما"))
 _NO_SPEAKER = fold_all(("في", "خلال", "ل", "لـ", "عبر"))
 
 
 def _content_start(story: Story, verb: Match, hi: int) -> int | None:
     """Where the reported content opens: a complementizer or quote within a few words of the verb."""
     i = verb.last + 1
-    while i < min(hi, verb.last + 14):
+    while i < min(hi, verb.last + 20):
         w = story.words[i]
         if w.text in _QUOTES:
             closing = _short_quote_end(story, i, hi)
@@ -54,18 +56,19 @@ def _short_quote_end(story: Story, opening: int, hi: int) -> int | None:
 
 
 def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
-    """The subject phrase in words[a:b]: a person's name in it, else the first actor, else a noun phrase."""
+    """The subject phrase in words[a:b]: a person's name in it, else the actor or noun phrase that
+    opens it ("وأفادت مذكرة نشرها الحساب ..." has the memo, not a later name, as its speaker)."""
     people = [e for e in story.entities if a <= e.first < b and e.span.get("type") == "PER"]
     if people:
         return {**story.span(people[0].first, people[0].last), "role": "speaker"}
-    actors = args.find_groups(story, a, b, ("ORG", "LOC", "MISC"))
-    if actors:
-        return args.actor_span(story, *actors[0], "speaker")
     i = a
-    while i < b and args.is_skippable(story, i) and story.entity_at(i) is None:
+    while i < b and args.is_skippable(story, i) and story.entity_at(i) is None and story.group_at(i) is None:
         i += 1
     if i >= b or story.words[i].has(_NO_SPEAKER):
         return None
+    actors = args.find_groups(story, i, i + 1, ("ORG", "LOC", "MISC"))
+    if actors:
+        return args.actor_span(story, *actors[0], "speaker")
     phrase = args.read_phrase(story, i, b, max_words=5)
     return {**args.phrase_span(story, *phrase), "role": "speaker"} if phrase else None
 
@@ -101,6 +104,45 @@ def _quoted(story: Story, lo: int, hi: int) -> set[int]:
     return inside
 
 
+def _skipped(story: Story, verb: Match, lo: int, quoted: set[int], skip: set[int]) -> bool:
+    """Verbs that report nothing here: in an attribution cue or a quote, nominal ("التابع"), in a
+    relative or "as X said" clause, or an imperfect under a modal ("قد تعلن", "لن يقول")."""
+    words, first = story.words, verb.first
+    if first in skip or first in quoted or not is_verb_form(words[first], verb.key):
+        return True
+    if story.entity_at(first) is not None:
+        return True
+    before = words[first - 1] if first > lo else None
+    if before is not None and before.has(_RELATIVES) and not (before.fold == _AS and first - 1 <= lo + 1):
+        return True
+    imperfect = words[first].fold[:1] in "يت" and not words[first].has(_PARTICIPLES)
+    return imperfect and any(words[k].has(_MODALS) for k in range(max(lo, first - 2), first))
+
+
+def _find_speaker(story: Story, verb: Match, lo: int, subject_end: int) -> dict[str, Any] | None:
+    """The explicit subject: after the verb, else before it ("البيان التركي قال إن",
+    "وكان محافظ كركوك راكان الجبوري قد أعلن")."""
+    if story.words[verb.first].has(_PARTICIPLES):
+        return None
+    speaker = _speaker(story, verb.last + 1, subject_end)
+    if speaker is None and lo < verb.first <= lo + 8:
+        speaker = _speaker(story, lo, verb.first)
+    return speaker
+
+
+def _implicit_speaker(
+    story: Story, verb: Match, lo: int, out: list[dict[str, Any]], last_speaker: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """A verb without a subject continues this sentence's last speaker, else a person named earlier in
+    the sentence ("استقبل ماكرون ... وأكد"), else the story's last speaker."""
+    if out:
+        return dict(out[-1]["speaker"])
+    people = [e for e in story.entities if lo <= e.first < verb.first and e.span.get("type") == "PER"]
+    if people:
+        return {**story.span(people[0].first, people[0].last), "role": "speaker"}
+    return dict(last_speaker) if last_speaker else None
+
+
 def find_statements(
     story: Story, lo: int, hi: int, last_speaker: dict[str, Any] | None, skip: set[int]
 ) -> list[dict[str, Any]]:
@@ -108,47 +150,51 @@ def find_statements(
     out: list[dict[str, Any]] = []
     quoted = _quoted(story, lo, hi)
     for verb in _VERBS.find(story.words, lo, hi):
-        if (
-            verb.first in skip
-            or verb.first in quoted
-            or takes_article(story.words[verb.first], verb.key)
-            or (verb.first > lo and story.words[verb.first - 1].has(_RELATIVES))
-        ):
+        if _skipped(story, verb, lo, quoted, skip):
             continue
         lemma = fold(verb.payload)
         start = _content_start(story, verb, hi)
-        if start is None and (lemma in _AMBIGUOUS or lemma in _CONTINUATIONS):
+        present = story.words[verb.first].fold[:1] in "يت"
+        if start is None and (lemma in _AMBIGUOUS or lemma in _CONTINUATIONS or present):
             continue
         subject_end = start if start is not None else min(hi, verb.last + 7)
-        participle = story.words[verb.first].has(_PARTICIPLES)
-        speaker = None if participle else _speaker(story, verb.last + 1, subject_end)
-        if speaker is None and not participle and lo < verb.first <= lo + 5:
-            speaker = _speaker(story, lo, verb.first)  # subject first: "البيان التركي قال إن"
+        speaker = _find_speaker(story, verb, lo, subject_end)
         continuation = speaker is None
-        if speaker is None:
-            speaker = dict(out[-1]["speaker"]) if out else (dict(last_speaker) if last_speaker else None)
-        if speaker is None:
-            continue
-        content_first = start if start is not None else verb.last + 1
-        content_last = _content_end(story, content_first, hi) - 1
-        event = {
-            "type": "statement",
-            "killed": None,
-            "injured": None,
-            "location": None,
-            "time": None,
-            "speaker": speaker,
-            "source": _medium(story, verb.last + 1, min(hi, subject_end + 6)),
-            "verb": lemma,
-            "continuation": continuation or lemma in _CONTINUATIONS,
-            "actors": [],
-            "trigger": story.span(verb.first, verb.last),
-        }
-        if content_last >= content_first:
-            event["content"] = story.span(content_first, content_last)
-        event["time"] = args.find_time(story, verb.first, verb.last, lo, hi)
-        event["evidence"] = [event["trigger"]] + ([event["content"]] if "content" in event else [])
-        event["_anchor"] = (verb.first, verb.last)
-        event["_content"] = (verb.last + 1, content_last + 1)
-        out.append(event)
+        speaker = speaker or _implicit_speaker(story, verb, lo, out, last_speaker)
+        if speaker is not None:
+            out.append(_statement(story, verb, lemma, speaker, continuation, start, subject_end, lo, hi))
     return out
+
+
+def _statement(
+    story: Story,
+    verb: Match,
+    lemma: str,
+    speaker: dict[str, Any],
+    continuation: bool,
+    start: int | None,
+    subject_end: int,
+    lo: int,
+    hi: int,
+) -> dict[str, Any]:
+    content_first = start if start is not None else verb.last + 1
+    content_last = _content_end(story, content_first, hi) - 1
+    event: dict[str, Any] = {
+        "type": "statement",
+        "killed": None,
+        "injured": None,
+        "location": None,
+        "speaker": speaker,
+        "source": _medium(story, verb.last + 1, min(hi, subject_end + 6)),
+        "verb": lemma,
+        "continuation": continuation or lemma in _CONTINUATIONS,
+        "actors": [],
+        "trigger": story.span(verb.first, verb.last),
+        "time": args.find_time(story, verb.first, verb.last, lo, hi),
+    }
+    if content_last >= content_first:
+        event["content"] = story.span(content_first, content_last)
+    event["evidence"] = [event["trigger"]] + ([event["content"]] if "content" in event else [])
+    event["_anchor"] = (verb.first, verb.last)
+    event["_content"] = (verb.last + 1, content_last + 1)
+    return event

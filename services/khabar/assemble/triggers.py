@@ -90,6 +90,14 @@ def takes_article(word: Word, key: str) -> bool:
     return key not in word.keys[:1] and any(k.startswith("ال") and k[2:] == key for k in word.keys)
 
 
+def is_verb_form(word: Word, key: str) -> bool:
+    """A verb read off `word` as `key`: only و/ف/ل may precede a verb, never ال or ك ("كيري" is no "يرى")."""
+    if key == word.fold:
+        return True
+    prefix = word.fold[: len(word.fold) - len(key)] if word.fold.endswith(key) else ""
+    return bool(prefix) and prefix in ("و", "ف", "ل", "ول", "فل")
+
+
 def read_words(tokens: list[dict[str, Any]]) -> list[Word]:
     """Words from the normalize stage's tokens (original offsets, sentence index)."""
     return [
