@@ -85,11 +85,6 @@ def make_word(i: int, start: int, end: int, text: str, sent: int) -> Word:
     return Word(i, start, end, text, folded, lookup_keys(folded), sent)
 
 
-def takes_article(word: Word, key: str) -> bool:
-    """True when `key` was reached by stripping ال: a verb listed as "تابع" is not "التابع"."""
-    return key not in word.keys[:1] and any(k.startswith("ال") and k[2:] == key for k in word.keys)
-
-
 def is_verb_form(word: Word, key: str) -> bool:
     """A verb read off `word` as `key`: only و/ف/ل may precede a verb, never ال or ك ("كيري" is no "يرى")."""
     if key == word.fold:
