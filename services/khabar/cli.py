@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from khabar.errors import InputError
+from khabar.errors import InputError, KhabarError
 from khabar.stages import STAGE_BY_NAME
 
 
@@ -52,7 +52,10 @@ def worker(stage: str, loglevel: str) -> None:
     """Run one faust worker of STAGE (settings from KHABAR_* environment variables)."""
     from khabar.streaming.worker import run_worker
 
-    run_worker(stage, loglevel=loglevel)
+    try:
+        run_worker(stage, loglevel=loglevel)
+    except KhabarError as exc:  # no broker, topics not creatable: say so, without a traceback
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
@@ -62,7 +65,10 @@ def ingest(source: str, limit: int | None) -> None:
     """Publish stories from SOURCE (a file, a folder of .txt/.jsonl, or -) to khabar.raw.v1."""
     from khabar.streaming.ingest import ingest_path
 
-    sent, bad = ingest_path(source, limit=limit)
+    try:
+        sent, bad = ingest_path(source, limit=limit)
+    except KhabarError as exc:  # a missing file, no broker, undelivered stories
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"khabar: {sent} stories published, {bad} lines rejected", err=True)
 
 
@@ -75,7 +81,10 @@ def tail(topic: str, from_beginning: bool, max_messages: int | None, timeout: fl
     """Print what arrives on TOPIC, one JSON document per line."""
     from khabar.streaming.tail import tail_topic
 
-    tail_topic(topic, from_beginning=from_beginning, max_messages=max_messages, idle_timeout=timeout)
+    try:
+        tail_topic(topic, from_beginning=from_beginning, max_messages=max_messages, idle_timeout=timeout)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 if __name__ == "__main__":

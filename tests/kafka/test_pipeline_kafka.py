@@ -223,8 +223,8 @@ async def streamed(kafka_space_factory, worker_factory, seed_text, pool) -> Stre
 
             second_tag = worker_factory(space, "tag", name="tag-2", env=SKIP_SCHEMA_CHECKS)
             workers.append(second_tag)
-            await second_tag.wait_for_log("Setting newly assigned partitions", timeout=60)
-            await second_tag.wait_for_log("for group", timeout=10)
+            joined = lambda: space.topic(topics.NORMALIZED) in assigned_topics(second_tag.log())  # noqa: E731
+            await read_until(joined, [events], 90, workers)
             events_at_join = len(progress.arrived())
 
             await feed_second_phase(space, stories)
@@ -281,7 +281,7 @@ def test_streaming_keeps_versions_of_one_story_in_order(streamed):
 
 def test_second_worker_joins_mid_stream_without_loss_or_divergent_repeats(streamed):
     assert streamed.topic_names[topics.NORMALIZED] in streamed.second_worker_topics
-    assert FLOWING <= streamed.events_at_join < len(streamed.stories)
+    assert FLOWING <= streamed.events_at_join < FIRST_PHASE, "the second worker joined after the first phase"
     copies: dict[tuple[str, int], set[bytes]] = defaultdict(set)
     for key, document in streamed.events:
         copies[key].add(document)

@@ -15,8 +15,10 @@ import time
 from typing import IO
 
 from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaConnectionError
 
 from khabar.settings import Settings
+from khabar.streaming.admin import BrokerUnavailable
 
 #: How long one poll waits for messages before checking the idle timeout again.
 _POLL_MS = 500
@@ -28,7 +30,11 @@ async def read_topic(topic: str, settings: Settings, out: IO[bytes], *, from_beg
     consumer = AIOKafkaConsumer(settings.topic(topic), bootstrap_servers=settings.bootstrap_servers,
                                 group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest" if from_beginning else "latest")
-    await consumer.start()
+    try:
+        await consumer.start()
+    except KafkaConnectionError as exc:
+        await consumer.stop()
+        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {exc}") from exc
     count, last_seen = 0, time.monotonic()
     try:
         while max_messages is None or count < max_messages:
