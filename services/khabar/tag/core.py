@@ -156,8 +156,8 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
 def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
     """Find again, anywhere in the story, the names already found once (and PER surnames).
 
-    A one-word person found once by the model alone is not spread: one-off model errors
-    ("جنسيا") would multiply.
+    A one-word name that the model alone found once, and that no list knows, is not spread:
+    one-off model errors ("جنسيا", "الألغام") would multiply.
     """
     surfaces: dict[str, tuple[str, dict[str, Any]]] = {}
     counts = Counter(view.stripped_key(m) for m in mentions)
@@ -165,7 +165,8 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
         if m.type == "MISC":
             continue  # a nationality noun elsewhere may be an adjective ("اللاجئين السوريين")
         key = view.stripped_key(m)
-        if m.type == "PER" and " " not in key and counts[key] < 2 and m.origin == "model":
+        if " " not in key and counts[key] < 2 and m.origin == "model" and "key" not in m.attrs \
+                and key not in org_names()[0]:
             continue
         surfaces.setdefault(key, (m.type, m.attrs))
         words = key.split()

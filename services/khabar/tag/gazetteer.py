@@ -156,21 +156,17 @@ def find_places(view: TokenView, gazetteer: Gazetteer) -> tuple[list[Mention], l
             i += 1
             continue
         end, lead, key = hit
-        if not _not_a_place(view, i, end, key):
+        if not _not_a_place(view, i, end, key) and _plausible_split(gazetteer, lead, key):
             lead_chars = original_offset(view.texts[i], lead)
             mention = Mention(i, end, "LOC", "gazetteer", lead_chars, attrs={"key": key})
-            strong = key in gazetteer.strong and _plausible_split(gazetteer, lead, key)
-            if strong or _after_trigger(view, i):
-                firm.append(mention)
-            else:
-                weak.append(mention)
+            (firm if key in gazetteer.strong or _after_trigger(view, i) else weak).append(mention)
         i = end
     return firm, weak
 
 
 def _plausible_split(gazetteer: Gazetteer, lead: int, key: str) -> bool:
-    """After a one-letter proclitic only a country or a four-letter name stands alone:
-    "لقطر" is Qatar, but "بنوك" (banks) is not ب + Nuuk nor "وفدا" و + a town."""
+    """After a one-letter proclitic only a country or a four-letter name is read: "لقطر" is
+    Qatar, but "بنوك" (banks) is not ب + Nuuk, nor "وادي" و + the Eritrean town "إدي"."""
     if lead != 1 or key.startswith("ال"):
         return True
     return len(key) >= 4 or any(p.kind == "country" for p in gazetteer.by_key[key])

@@ -33,7 +33,7 @@ _MAX_QUOTED_WORDS = 5
 _QUOTES = frozenset('"«»“”\'')
 # Heads that are also ordinary nouns or verbal nouns ("تنظيم الانتخابات" = organising the
 # elections): they start an ORG only before a known name or a quoted name.
-_AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قيادة اتحاد الاتحاد الأمن".split())
+_AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قيادة اتحاد الاتحاد الأمن جبهة الجبهة".split())
 # Heads that take a coordinated modifier ("حزب العدالة والتنمية", "وزارة الخارجية والمغتربين").
 _COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
@@ -200,4 +200,4 @@ def _media_word(view: TokenView, j: int, head: int) -> bool:
         return False
     if j > head + 1 and (key.startswith("و") or _adjective_like(key)):
         return False  # "مونتي كارلو وشبكة", "صحيفة الغد الأردنية", "مجلة بلايبوي الإباحية"
-    return True
+    return not (j == head + 1 and key.endswith(("ي", "يه")) and not key.startswith("ال"))  # "شبكة افتراضية"
