@@ -7,11 +7,19 @@ user's; tests read the seed story and the news corpus from it and copy nothing.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import settings
+
+# CI runs property tests derandomized: a red build must be reproducible, and a newly
+# found counterexample is a bug to file and fix, not a coin flip on someone's merge.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
