@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-torch.set_num_threads(2)
+torch.set_num_threads(1)
 
 
 class Tagger(nn.Module):
@@ -34,13 +34,17 @@ class Tagger(nn.Module):
         hidden: int = 128,
         char_dim: int = 32,
         char_filters: int = 64,
+        dropout: float = 0.5,
+        tune_vectors: bool = False,
     ) -> None:
         super().__init__()
-        self.register_buffer("vectors", torch.from_numpy(vectors).half())
+        table = torch.from_numpy(vectors)
+        # Tuned vectors move only for words seen in training; export stores the table as fp16.
+        self.vectors = nn.Parameter(table, requires_grad=tune_vectors)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_cnn = nn.Conv1d(char_dim, char_filters, kernel_size=3, padding=1)
         width = 2 * vectors.shape[1] + char_filters
-        self.drop = nn.Dropout(0.5)
+        self.drop = nn.Dropout(dropout)
         self.forward_lstm = nn.LSTM(width, hidden, batch_first=True)
         self.backward_lstm = nn.LSTM(width, hidden, batch_first=True)
         self.out = nn.Linear(2 * hidden, n_tags)
@@ -51,10 +55,17 @@ class Tagger(nn.Module):
     def forward(
         self, words: torch.Tensor, stems: torch.Tensor, chars: torch.Tensor, rev_index: torch.Tensor
     ) -> torch.Tensor:
+        word_x, stem_x = self.vectors[words].float(), self.vectors[stems].float()
+        return self.encode(word_x, stem_x, chars, rev_index)
+
+    def encode(
+        self, word_x: torch.Tensor, stem_x: torch.Tensor, chars: torch.Tensor, rev_index: torch.Tensor
+    ) -> torch.Tensor:
+        """Emission scores from already looked-up word and stem vectors."""
         batch, length, n_char = chars.shape
         char_x = self.char_emb(chars.reshape(batch * length, n_char)).transpose(1, 2)
         char_x = torch.relu(self.char_cnn(char_x)).max(dim=2).values.reshape(batch, length, -1)
-        x = torch.cat([self.vectors[words].float(), self.vectors[stems].float(), char_x], dim=2)
+        x = torch.cat([word_x, stem_x, char_x], dim=2)
         x = self.drop(x)
         index = rev_index.unsqueeze(2)
         fwd, _ = self.forward_lstm(x)
@@ -63,9 +74,52 @@ class Tagger(nn.Module):
         return self.out(self.drop(torch.cat([fwd, bwd], dim=2)))
 
 
-def make_model(vectors: np.ndarray, n_chars: int, n_tags: int) -> Tagger:
-    torch.manual_seed(7)
-    return Tagger(vectors, n_chars, n_tags)
+class Ensemble(nn.Module):
+    """Mean emissions of several taggers over one shared frozen vector table, mean CRF scores.
+
+    Averaging emission and transition scores decodes the geometric mean of the members'
+    CRFs, so the run-time Viterbi is unchanged. A member trained with tuned vectors only
+    moved the rows of words it saw, so it keeps just those rows as a small delta table
+    (``offsets`` maps a word id to its delta row, 0 = unchanged); the ONNX file then holds
+    the big table once.
+    """
+
+    def __init__(self, members: list[Tagger], frozen: np.ndarray) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(members)
+        base = torch.from_numpy(frozen)
+        self.register_buffer("vectors", base.half())
+        for k, member in enumerate(members):
+            changed = (member.vectors.detach() != base).any(dim=1).nonzero().flatten()
+            offsets = torch.zeros(len(base), dtype=torch.int64)
+            offsets[changed] = torch.arange(1, len(changed) + 1)
+            delta = torch.zeros(len(changed) + 1, base.shape[1])
+            delta[1:] = member.vectors.detach()[changed] - base[changed]
+            self.register_buffer(f"offsets{k}", offsets)
+            self.register_buffer(f"delta{k}", delta.half())
+        for name in ("transitions", "start", "end"):
+            mean = torch.stack([getattr(m, name).detach() for m in members]).mean(0)
+            self.register_buffer(name, mean)
+
+    def forward(
+        self, words: torch.Tensor, stems: torch.Tensor, chars: torch.Tensor, rev_index: torch.Tensor
+    ) -> torch.Tensor:
+        word_x, stem_x = self.vectors[words].float(), self.vectors[stems].float()
+        emissions = []
+        for k, member in enumerate(self.members):
+            offsets, delta = getattr(self, f"offsets{k}"), getattr(self, f"delta{k}")
+            if delta.shape[0] == 1:
+                emissions.append(member.encode(word_x, stem_x, chars, rev_index))
+                continue
+            member_words = word_x + delta[offsets[words]].float()
+            member_stems = stem_x + delta[offsets[stems]].float()
+            emissions.append(member.encode(member_words, member_stems, chars, rev_index))
+        return torch.stack(emissions).mean(0)
+
+
+def make_model(vectors: np.ndarray, n_chars: int, n_tags: int, seed: int = 7, **config) -> Tagger:
+    torch.manual_seed(seed)
+    return Tagger(vectors, n_chars, n_tags, **config)
 
 
 def crf_nll(model: Tagger, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -156,7 +210,8 @@ def fit(
     dev_gold: list | None,
     tag_names: list[str],
     batch_size: int = 32,
-    patience: int = 4,
+    patience: int = 5,
+    lr: float = 2e-3,
 ) -> list[float]:
     """Adam over length-bucketed shuffled batches; returns dev F1 per epoch when dev is given.
 
@@ -165,7 +220,7 @@ def fit(
     """
     from khabar.tag.ner_conll import score
 
-    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=2e-3)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1 + 0.05 * e))
     rng = random.Random(13)
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
@@ -204,7 +259,7 @@ def train_epoch(
         loss = crf_nll(model, em, b["tags"], b["mask"])
         opt.zero_grad()
         loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 5.0)
         opt.step()
         total += loss.item()
     return total / len(batches)
@@ -212,7 +267,12 @@ def train_epoch(
 
 def export(model: Tagger, out: Path, words: list[str], chars: list[str], tag_names: list[str]) -> None:
     """Write model.onnx (emissions), transitions.npz, vocab.json."""
-    model.eval()
+    out.mkdir(parents=True, exist_ok=True)
+    model = copy.deepcopy(model).eval()
+    if isinstance(model, Tagger):
+        half = model.vectors.detach().half()
+        del model.vectors
+        model.register_buffer("vectors", half)
     b = make_batch(
         [
             (
