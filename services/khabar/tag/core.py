@@ -141,16 +141,28 @@ def settle_overlaps(view: TokenView, mentions: list[Mention]) -> list[Mention]:
 
 
 def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """Countries and capitals are LOC whatever the model said (CONVENTIONS: political uses)."""
+    """Give every LOC its gazetteer key, and make countries and capitals LOC whatever the model
+    said (CONVENTIONS: political uses). A facility or a road takes the place named inside it
+    ("مطار الحديدة", "طريق خناصر أثريا") for its coordinates."""
     for m in mentions:
         key = view.stripped_key(m)
         places = gazetteer.by_key.get(key)
-        if not places:
-            continue
         if m.type == "LOC":
-            m.attrs["key"] = key
-        elif m.origin == "model" and key in gazetteer.strong and any(p.kind != "city" for p in places):
+            if places:
+                m.attrs["key"] = key
+            elif inner := _inner_place(view, m, gazetteer):
+                m.attrs["key"], m.attrs["inner"] = inner, True  # coordinates, not identity
+        elif places and m.origin == "model" and key in gazetteer.strong \
+                and any(p.kind != "city" for p in places):
             m.type, m.attrs["key"] = "LOC", key
+
+
+def _inner_place(view: TokenView, m: Mention, gazetteer: Gazetteer) -> str | None:
+    for i in range(m.first, m.last):
+        hit = gazetteer.match_at(view, i)
+        if hit and hit[0] <= m.last and hit[2] not in COMMON_WORDS:
+            return hit[2]
+    return None
 
 
 def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
@@ -202,9 +214,11 @@ def annotate(doc: Doc, view: TokenView, mentions: list[Mention],
     places = _resolve_places(mentions, gazetteer, _nisba_votes(view))
     spans = [view.char_span(m) for m in mentions]
     surfaces = [_clean_surface(view, m, doc.text[s:e]) for m, (s, e) in zip(mentions, spans, strict=True)]
+    # a facility named after a town shares its coordinates, not its identity ("مطار الحديدة")
+    same = [None if m.attrs.get("inner") else place for m, place in zip(mentions, places, strict=True)]
     groups = group_mentions([(m.type, surf, place.ident if place else None,
                               gazetteer.preferred_names.get(place.ident) if place else None)
-                             for m, surf, place in zip(mentions, surfaces, places, strict=True)])
+                             for m, surf, place in zip(mentions, surfaces, same, strict=True)])
     out = []
     for m, (start, end), group, place in zip(mentions, spans, groups, places, strict=True):
         attrs: dict[str, Any] = {"type": m.type, "id": entity_id(doc.id, m.type, group.key),

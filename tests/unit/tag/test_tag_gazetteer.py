@@ -106,3 +106,14 @@ def test_gazetteer_regions_cldr_cities_and_preferred_names(doc_factory):
     assert found["الشرق الأوسط"]["lat"] is not None and found["الشرق الأوسط"]["country"] is None
     assert found["الولايات المتحدة الأمريكية"]["canonical"] == "الولايات المتحدة"  # CLDR's name
     assert found["الخرطوم"]["country"] == "SD"  # CLDR exemplar city; GeoNames has no Arabic name
+
+
+AIRPORT_AND_CITY = "هبطت الطائرة في مطار الحديدة ثم توجه الوفد إلى الحديدة."
+
+
+def test_gazetteer_facility_takes_coordinates_not_identity_of_its_town(doc_factory):
+    doc = process(doc_factory(AIRPORT_AND_CITY), tagger=FakeTagger({}))
+    airport, city = doc.entities
+    assert (airport["text"], city["text"]) == ("مطار الحديدة", "الحديدة")
+    assert airport["lat"] == city["lat"] and airport["country"] == "YE"
+    assert airport["id"] != city["id"] and airport["geonames_id"] == city["geonames_id"]
