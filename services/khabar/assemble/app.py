@@ -1,10 +1,13 @@
-"""assemble shell: quantified stories in, events added, out to khabar.events.v1.
+"""assemble shell: quantified stories in, events added, out to khabar.events.v1; then merged across stories.
 
 Run one worker (as many as there are partitions may share the work):
 
     khabar worker assemble
     faust -A khabar.assemble.app worker --without-web -l info    # the same, through faust's CLI
 
+Three agents: `assemble` runs the stage core on each story; `route_mentions` and
+`assemble_events` fold its output into two tables and publish the merged events to the
+compacted khabar.events.assembled.v1 (see khabar.streaming.assembly).
 Settings come from KHABAR_* environment variables (see khabar.settings).
 """
 
@@ -13,7 +16,8 @@ from __future__ import annotations
 from khabar import topics
 from khabar.settings import Settings
 from khabar.stages import get_stage
-from khabar.streaming.app_factory import create_app, raw_topic
+from khabar.streaming.app_factory import create_app, internal_topic, json_table, raw_topic
+from khabar.streaming.assembly import assemble_buckets, route_stories
 from khabar.streaming.shell import run_shell
 
 STAGE = get_stage("assemble")
@@ -22,7 +26,11 @@ settings = Settings.from_env()
 app = create_app(STAGE, settings)
 quantified = raw_topic(app, settings, STAGE.input_topic)
 events = raw_topic(app, settings, STAGE.output_topic)
+assembled = raw_topic(app, settings, topics.ASSEMBLED)
 dead_letters = raw_topic(app, settings, topics.DLQ)
+buckets = internal_topic(app, settings, "buckets")
+story_table = json_table(app, settings, "stories")
+bucket_table = json_table(app, settings, "buckets")
 
 
 @app.agent(quantified)
@@ -32,7 +40,15 @@ async def assemble(stream):
         yield outcome  # the story id sent on, or its dead letter
 
 
-# ---------------------------------------------------------------------------------------------
-# SLOT: the cross-story merge (khabar.events.v1 -> assembled-events Table -> khabar.events.assembled.v1)
-# goes here as a second agent once khabar.assemble.merge/table exist (issue 2, assemble part).
-# ---------------------------------------------------------------------------------------------
+@app.agent(events)
+async def route_mentions(stream):
+    """Send each story version's mentions to the buckets they may merge in, keyed by bucket."""
+    async for outcome in route_stories(stream, story_table, buckets, dead_letters):
+        yield outcome
+
+
+@app.agent(buckets)
+async def assemble_events(stream):
+    """Re-cluster each bucket and upsert the changed events, keyed by event id."""
+    async for outcome in assemble_buckets(stream, bucket_table, assembled, dead_letters, settings.validate):
+        yield outcome

@@ -28,6 +28,9 @@ _MA = fold("ما")
 _GEO_ATTRS = ("geonames_id", "lat", "lon", "country")
 #: Words between a trigger and a place after it beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
+#: A place after the trigger without a locative must follow it closely ("قصف دوما"), else it is
+#: another clause's subject ("الذي تعتبره أنقرة").
+NEAR_DISTANCE = 4
 
 
 def clitic_free_start(word: Word, key: str) -> int:
@@ -64,7 +67,9 @@ def _is_locative(story: Story, first: int, start: int) -> bool:
     """A place after في/قرب/عند ... or with a clitic ب glued to it ("بمدينة", "وبغداد")."""
     word = story.words[first]
     glued = fold(story.doc.text[word.start : start])
-    return "ب" in glued or (first > 0 and story.words[first - 1].has(_LOCATIVES))
+    if "ب" in glued or word.has(_LOCATIVES):  # "بمدينة", or a direction opening the place: "شرق مدينة غزة"
+        return True
+    return first > 0 and story.words[first - 1].has(_LOCATIVES)
 
 
 def is_place_argument(story: Story, first: int) -> bool:
@@ -140,7 +145,7 @@ def find_location(story: Story, first: int, last: int, lo: int, hi: int) -> Span
         after = p_first > last
         distance = p_first - last if after else first - p_last
         locative = _is_locative(story, ext_first, start)
-        if (after and distance > MAX_PLACE_DISTANCE) or (
+        if (after and distance > (MAX_PLACE_DISTANCE if locative else NEAR_DISTANCE)) or (
             not after and not locative and not _subject_place(story, ext_first, first, lo)
         ):
             continue  # a place far away, or a speaker before the verb ("وتؤكد روسيا ان الضربات")

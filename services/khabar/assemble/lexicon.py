@@ -17,8 +17,8 @@ from __future__ import annotations
 KILLED_TRIGGERS = (
     "قتل", "قتلت", "قتلوا", "قتلا", "يقتل", "تقتل", "مقتل", "استشهد", "استشهدوا", "استشهدا", "استشهاد",
     "قتله", "قتلها", "قتلهم", "حتفه", "حتفهم", "حتفها", "حتفهما", "مصرع", "مصرعه", "مصرعهم", "مصرعها",
-    "مصرعهما", "قضى", "قضوا", "وفاة", "توفي", "توفوا", "لقي", "سقط", "لقوا", "سقوط", "أودى", "أودت", "حصد",
-    "حصدت",
+    "مصرعهما", "قضى", "قضوا", "وفاة", "توفي", "توفوا", "لقي", "سقط", "لقوا", "سقوط", "أودى", "أودت",
+    "حصد", "حصدت",
 )
 #: Words that report injuries.
 INJURED_TRIGGERS = (
@@ -120,11 +120,12 @@ INCIDENT_TRIGGERS = (
     ("اعتقال", "arrest", "arrest"), ("اعتقلوا", "arrest", "arrest"), ("القبض", "arrest", "arrest"),
     ("أوقفت", "arrest", "arrest"), ("توقيف", "arrest", "arrest"), ("احتجاز", "arrest", "arrest"),
     ("احتجزت", "arrest", "arrest"), ("نزوح", "displacement", "displaced"),
-    ("نزح", "displacement", "displaced"), ("نزحوا", "displacement", "displaced"),
-    ("فرار", "displacement", "fled"), ("فروا", "displacement", "fled"),
-    ("تهجير", "displacement", "displaced"), ("إجلاء", "displacement", "evacuated"),
-    ("أجلي", "displacement", "evacuated"), ("عودة", "displacement", "returned"),
-    ("عاد", "displacement", "returned"),
+    ("تشريد", "displacement", "displaced"), ("شرد", "displacement", "displaced"),
+    ("شردت", "displacement", "displaced"), ("نزح", "displacement", "displaced"),
+    ("نزحوا", "displacement", "displaced"), ("فرار", "displacement", "fled"),
+    ("فروا", "displacement", "fled"), ("تهجير", "displacement", "displaced"),
+    ("إجلاء", "displacement", "evacuated"), ("أجلي", "displacement", "evacuated"),
+    ("عودة", "displacement", "returned"), ("عاد", "displacement", "returned"),
 )
 #: Attack subtypes that are not reported on their own when they only name a cause or backdrop.
 CLASH_SUBTYPES = ("clash",)
@@ -142,15 +143,14 @@ MISSILE_CONTEXT = (
     "أسقط", "أسقطت", "قتلت",
 )
 LAUNCHED = (
-    "شن", "شنت", "شنها", "شنته", "شنتها", "لشنها", "بشن", "نفذ", "نفذت", "نفذها", "نفذتها", "نفذته", "تنفذ",
-    "تنفذها", "أطلق", "أطلقت", "إطلاق", "أطلقها", "أطلقته", "أطلقتها", "أطلقوا",
+    "شن", "شنت", "شنها", "شنته", "شنتها", "لشنها", "بشن", "نفذ", "نفذت", "نفذها", "نفذتها", "نفذته",
+    "تنفذ", "تنفذها", "أطلق", "أطلقت", "إطلاق", "أطلقها", "أطلقته", "أطلقتها", "أطلقوا",
 )
 #: Words before an incident trigger that make it backdrop, anaphora or a warrant ("مذكرة اعتقال").
 INCIDENT_BACKDROP = (
     "منذ", "ذكرى", "خلفية", "قضية", "التحقيق", "تحقيق", "مذكرة", "أمر", "أمرا", "أوامر", "مراكز",
     "مركز", "سجن", "معسكر", "مسؤولية", "المسؤولية", "طالب", "طالبت", "هذه", "هذا", "ذلك", "تلك", "هذين",
-    "هاتين",
-    "الذي", "التي", "الذين",
+    "هاتين", "الذي", "التي", "الذين", "تأتي", "يأتي", "جاءت", "جاء",
 )
 #: What an attack achieved, as stated in its sentence ("قطع هذه الطريق", "السيطرة على البلدة").
 OUTCOME_WORDS = ("قطع", "السيطرة", "سيطر", "سيطرت", "تدمير", "دمر", "دمرت", "استعادة", "استعاد", "حصار")
@@ -182,8 +182,8 @@ REPORTING_VERBS = (
     ("اتهم", "اتهم"), ("اتهمت", "اتهم"), ("ذكر", "ذكر"), ("ذكرت", "ذكر"), ("لفت", "لفت"),
     ("تنفي", "نفى"), ("ينفي", "نفى"), ("يرى", "رأى"), ("ترى", "رأى"), ("يعتبر", "اعتبر"),
     ("تعتبر", "اعتبر"), ("يحذر", "حذر"), ("تحذر", "حذر"), ("يطالب", "طالب"), ("تطالب", "طالب"),
-    ("يدعو", "دعا"), ("تدعو", "دعا"), ("يتهم", "اتهم"), ("تتهم", "اتهم"), ("قائلا", "قال"), ("قائلة", "قال"),
-    ("لفتت", "لفت"), ("أبلغ", "أبلغ"), ("أبلغت", "أبلغ"),
+    ("يدعو", "دعا"), ("تدعو", "دعا"), ("يتهم", "اتهم"), ("تتهم", "اتهم"), ("قائلا", "قال"),
+    ("قائلة", "قال"), ("لفتت", "لفت"), ("أبلغ", "أبلغ"), ("أبلغت", "أبلغ"),
 )
 #: Lemmas that continue the previous speaker's statement (gold marks them optional).
 CONTINUATION_LEMMAS = ("أضاف", "تابع")
@@ -204,7 +204,9 @@ ATTRIBUTION_MARKERS = (
     "على ما أفاد", "كما أفاد", "وفقا", "استنادا إلى",
 )
 #: Media cues for a statement's source ("في مقابلة مع قناة روسيا 1").
-MEDIA_CUES = ("مقابلة مع", "مقابلة", "حديث ل", "تصريحات ل", "تصريح ل", "حوار مع", "بيان")
+MEDIA_CUES = ("مقابلة مع", "مقابلة", "حديث ل", "تصريحات ل", "تصريح ل", "حوار مع")
+#: A medium named with ل right after the speaker ("قال لوكالة رويترز"): the word itself opens the source.
+MEDIA_NOUNS = ("وكالة", "صحيفة", "قناة", "تلفزيون", "إذاعة", "موقع", "شبكة", "مجلة")
 
 # -- agreements and meetings -------------------------------------------------------
 AGREEMENT_TRIGGERS = (

@@ -24,6 +24,7 @@ _COMPLEMENTIZERS = fold_all(lexicon.COMPLEMENTIZERS + ("إلى", "الى"))
 _QUOTES = frozenset(lexicon.QUOTES)
 _AMBIGUOUS = frozenset(fold(v) for v in ("طالب", "تابع", "ذكر", "لفت", "كشف", "أفاد", "دعا", "أشار"))
 _MEDIA = PhraseIndex((m, m) for m in lexicon.MEDIA_CUES)
+_MEDIA_NOUNS = fold_all(lexicon.MEDIA_NOUNS)
 _RELATIVES = fold_all(("الذي", "التي", "الذين", "ما", "كما"))
 _AS = fold("كما")
 _MODALS = fold_all(("قد", "سوف", "لن", "لم", "ربما"))
@@ -74,11 +75,18 @@ def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
 
 
 def _medium(story: Story, a: int, b: int) -> dict[str, Any] | None:
-    """The channel of an interview or statement: "في مقابلة مع قناة روسيا 1"."""
+    """The channel of an interview or statement: "في مقابلة مع قناة روسيا 1", "لوكالة رويترز"."""
     for cue in _MEDIA.find(story.words, a, b):
         phrase = args.read_phrase(story, cue.last + 1, b, max_words=5)
         if phrase:
             return args.phrase_span(story, *phrase)
+    for i in range(a, b):
+        word = story.words[i]
+        if word.fold[:1] == "ل" and len(word.keys) > 1 and word.keys[1] in _MEDIA_NOUNS:
+            phrase = args.read_phrase(story, i, b, max_words=4)
+            if phrase:
+                start = args.clitic_free_start(word, word.keys[1])
+                return story.doc.span(start, story.words[phrase[1]].end)
     return None
 
 
