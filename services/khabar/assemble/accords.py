@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.assemble import arguments as args
-from khabar.assemble import lexicon
+from khabar.assemble import lexicon, places
 from khabar.assemble.context import Story
 from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
 
@@ -46,7 +46,7 @@ def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any
         b < hi
         and b - a < 10
         and not (
-            (story.words[b].has(_TOPIC) or story.words[b].has(args._STOPS)) and story.entity_at(b) is None
+            (story.words[b].has(_TOPIC) or story.words[b].has(args.STOPS)) and story.entity_at(b) is None
         )
     ):
         b += 1
@@ -127,8 +127,8 @@ def find_accords(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
             "source": args.find_source(story, lo, hi),
             "time": args.find_time(story, match.first, match.last, lo, hi),
         }
-        place = args.find_location(story, match.first, match.last, match.last + 1, hi)
-        meeting_place = match.payload == "meeting" and place and args.is_locative_span(story, place)
+        place = places.find_location(story, match.first, match.last, match.last + 1, hi)
+        meeting_place = match.payload == "meeting" and place and places.is_locative_span(story, place)
         event["location"] = place if meeting_place else None
         topic = _topic(story, match, hi)
         if topic:

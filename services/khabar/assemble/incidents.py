@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.assemble import arguments as args
-from khabar.assemble import lexicon
-from khabar.assemble.casualties import noun_role
+from khabar.assemble import lexicon, places
 from khabar.assemble.context import Story
+from khabar.assemble.figures import noun_role
 from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
 
 _INDEX = PhraseIndex((phrase, (kind, subtype)) for phrase, kind, subtype in lexicon.INCIDENT_TRIGGERS)
@@ -73,7 +73,7 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
 
 def _place_follows(story: Story, match: Match, hi: int, reach: int = 6) -> bool:
     """A place or a relative clause ("الذي استهدف") right after the trigger."""
-    for first, _last, _entity in args.place_candidates(
+    for first, _last, _entity in places.place_candidates(
         story, match.last + 1, min(hi, match.last + 1 + reach)
     ):
         return first > match.last
@@ -94,7 +94,7 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
     for a, b in search:
         subject = b == match.first
         found = args.find_groups(story, a, b, _SUBJECT_TYPES if subject else _ACTOR_TYPES)
-        found = [f for f in found if not (subject and args.is_place_argument(story, f[0]))]
+        found = [f for f in found if not (subject and places.is_place_argument(story, f[0]))]
         if found:
             first, last = found[-1] if b == match.first else found[0]
             return [args.actor_span(story, first, last, "attacker")]
@@ -119,7 +119,7 @@ def _outcome(story: Story, lo: int, hi: int) -> dict[str, Any] | None:
                 last + 1 < hi
                 and last - i < 3
                 and not story.words[last + 1].is_punct
-                and not (story.words[last + 1].has(args._STOPS) and last > i)
+                and not (story.words[last + 1].has(args.STOPS) and last > i)
             ):
                 last += 1
             return story.span(i, last)
@@ -154,7 +154,7 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
         if figure is None and kind == "displacement":
             return None
         event["arrested" if kind == "arrest" else "displaced"] = figure
-    event["location"] = args.find_location(story, first.first, group[-1].last, lo, hi)
+    event["location"] = places.find_location(story, first.first, group[-1].last, lo, hi)
     event["time"] = args.find_time(story, first.first, group[-1].last, lo, hi)
     event["source"] = args.find_source(story, lo, hi)
     role = "agent" if kind == "arrest" else "attacker"
@@ -175,12 +175,12 @@ def _one_event(story: Story, a: Match, b: Match, hi: int) -> bool:
     """Two triggers of one type are one event unless they name different places; across a clause
     break ("فيما", "بينما") only a placeless trigger of the same subtype joins the one before."""
     b_hi = next((k for k in range(b.last + 1, hi) if story.words[k].has(_CLAUSE_BREAKS)), hi)
-    place_b = args.find_location(story, b.first, b.last, b.first, b_hi)
+    place_b = places.find_location(story, b.first, b.last, b.first, b_hi)
     if any(story.words[k].has(_CLAUSE_BREAKS) for k in range(a.last + 1, b.first)):
         return place_b is None and a.payload == b.payload
     if place_b is None:
         return True
-    place_a = args.find_location(story, a.first, a.last, a.first, hi)
+    place_a = places.find_location(story, a.first, a.last, a.first, hi)
     return place_a is not None and place_a["start"] == place_b["start"]
 
 

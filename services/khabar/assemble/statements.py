@@ -15,7 +15,7 @@ from typing import Any
 from khabar.assemble import arguments as args
 from khabar.assemble import lexicon
 from khabar.assemble.context import Story
-from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all, is_verb_form
+from khabar.assemble.triggers import Match, PhraseIndex, clitic_free_start, fold, fold_all, is_verb_form
 
 _VERBS = PhraseIndex(lexicon.REPORTING_VERBS)
 _CONTINUATIONS = frozenset(fold(v) for v in lexicon.CONTINUATION_LEMMAS)
@@ -85,7 +85,7 @@ def _medium(story: Story, a: int, b: int) -> dict[str, Any] | None:
         if word.fold[:1] == "ل" and len(word.keys) > 1 and word.keys[1] in _MEDIA_NOUNS:
             phrase = args.read_phrase(story, i, b, max_words=4)
             if phrase:
-                start = args.clitic_free_start(word, word.keys[1])
+                start = clitic_free_start(word, word.keys[1])
                 return story.doc.span(start, story.words[phrase[1]].end)
     return None
 

@@ -157,3 +157,16 @@ class PhraseIndex:
             else:
                 i += 1
         return found
+
+
+def clitic_free_start(word: Word, key: str) -> int:
+    """Character offset where `key` (a stripped form of `word`) begins in the original text."""
+    skip = len(word.fold) - len(key) if word.fold.endswith(key) else 0
+    offset = word.start
+    while skip > 0 and offset < word.end:
+        offset += 1
+        if offset < word.end and not ("\u064b" <= word.text[offset - word.start] <= "\u065f"):
+            skip -= 1
+    while offset < word.end and "\u064b" <= word.text[offset - word.start] <= "\u065f":
+        offset += 1
+    return offset
