@@ -36,10 +36,12 @@ from tests.conftest import NEWS_PATH, SEED_PATH
 from tests.kafka.conftest import BIN, TopicReader, produce, read_until, stop_workers
 
 from khabar import schemas, topics
+from khabar.assemble.assembler import Assembler
 from khabar.doc import LAYERS
 from khabar.errors import KhabarError
 from khabar.pipeline import check_document
 from khabar.runner import process_story
+from khabar.streaming.assembly import arrival_time
 from khabar.streaming.ingest import to_raw_story
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
@@ -51,6 +53,8 @@ FIRST_PHASE = 450
 FLOWING = 20
 SEED_ID = SEED_PATH.stem
 STREAM_TIMEOUT_S = 420.0
+#: How long the table agents may lag behind khabar.events.v1 once every story is there.
+ASSEMBLED_TIMEOUT_S = 120.0
 SKIP_SCHEMA_CHECKS = {"KHABAR_VALIDATE": "0"}
 
 #: Written for this test: "Three civilians were killed and 12 wounded in shelling on the northern
@@ -171,6 +175,8 @@ class StreamRun:
     second_worker_topics: set[str]
     embedded: dict[tuple[str, int], bytes | Failure]
     topic_names: dict[str, str]
+    assembled: dict[str, dict]  # khabar.events.assembled.v1 as a consumer of the compacted topic sees it
+    assembled_embedded: dict[str, dict]  # the embedded Assembler fed the same events, same arrival times
 
     @property
     def expected(self) -> set[tuple[str, int]]:
@@ -186,6 +192,30 @@ class StreamRun:
         for key, document in self.events:
             outcomes.setdefault(key, document)
         return outcomes
+
+
+def assemble_embedded(event_records: list) -> dict[str, dict]:
+    """The embedded `Assembler` over khabar.events.v1 as streamed: same documents, repeats, arrival times."""
+    assembler = Assembler()
+    for record in event_records:
+        assembler.add(orjson.loads(record.value), seen=arrival_time(record.timestamp))
+    return assembler.records
+
+
+class CompactedView:
+    """A compacted topic's content as its reader sees it: the last value per key, tombstones deleting."""
+
+    def __init__(self, reader: TopicReader):
+        self.reader, self.latest, self.folded = reader, {}, 0
+
+    def state(self) -> dict[str, dict]:
+        for record in self.reader.records[self.folded:]:
+            if record.value is None:
+                self.latest.pop(record.key.decode(), None)
+            else:
+                self.latest[record.key.decode()] = orjson.loads(record.value)
+        self.folded = len(self.reader.records)
+        return self.latest
 
 
 @pytest.fixture(scope="module")
@@ -229,6 +259,11 @@ async def streamed(kafka_space_factory, worker_factory, seed_text, pool) -> Stre
 
             await feed_second_phase(space, stories)
             await read_until(progress.complete, [events, dlq], STREAM_TIMEOUT_S, workers)
+            assembled_embedded = assemble_embedded(events.records)
+            async with TopicReader(space, topics.ASSEMBLED) as reader:
+                assembled = CompactedView(reader)
+                await read_until(lambda: assembled.state() == assembled_embedded,
+                                 [reader], ASSEMBLED_TIMEOUT_S, workers, fail=False)
     finally:
         stop_workers(workers)
     return StreamRun(
@@ -238,6 +273,7 @@ async def streamed(kafka_space_factory, worker_factory, seed_text, pool) -> Stre
         events_at_join=events_at_join, second_worker_topics=assigned_topics(second_tag.log()),
         embedded={key_of(story): await outcome for story, outcome in zip(stories, embedded, strict=True)},
         topic_names={name: space.topic(name) for name in topics.ALL_TOPICS},
+        assembled=assembled.state(), assembled_embedded=assembled_embedded,
     )
 
 
@@ -305,3 +341,16 @@ def test_malformed_messages_become_dead_letters_with_reason(streamed):
         assert (letter["stage"], letter["reason"]) == (stage, reason)
         assert letter["topic"] == streamed.topic_names[topic] and word in letter["error"]
         assert letter["partition"] is not None and letter["offset"] is not None
+
+
+def test_assembled_events_equal_the_embedded_assembler(streamed):
+    """The table agents' compacted output is what the in-memory Assembler makes of the same events."""
+    assert streamed.assembled_embedded, "the stories have event mentions, so something must be assembled"
+    missing = set(streamed.assembled_embedded) - set(streamed.assembled)
+    extra = set(streamed.assembled) - set(streamed.assembled_embedded)
+    differing = [eid for eid, record in streamed.assembled.items()
+                 if eid in streamed.assembled_embedded and record != streamed.assembled_embedded[eid]]
+    assert (len(missing), len(extra), len(differing)) == (0, 0, 0), (sorted(missing)[:3], sorted(extra)[:3],
+                                                                   differing[:3])
+    for record in streamed.assembled.values():
+        schemas.validate(topics.ASSEMBLED, record)

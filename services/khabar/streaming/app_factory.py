@@ -56,3 +56,18 @@ def raw_topic(app: faust.App, settings: Settings, name: str) -> faust.TopicT:
     """A topic of bytes keyed by story id, named through the settings' prefix."""
     return app.topic(settings.topic(name), key_type=bytes, value_type=bytes,
                      key_serializer="raw", value_serializer="raw")
+
+
+def internal_topic(app: faust.App, settings: Settings, name: str) -> faust.TopicT:
+    """A topic the app owns (faust creates it), named after the app like faust's changelogs.
+
+    It is not in `khabar.topics`: no other service reads it, and each consumer group has its own.
+    """
+    return app.topic(f"{app.conf.id}-{name}", internal=True, partitions=settings.partitions,
+                     key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+
+
+def json_table(app: faust.App, settings: Settings, name: str) -> faust.Table:
+    """A str-keyed table of JSON values, partitioned like the stage's topics (so it co-partitions)."""
+    return app.Table(name, key_type=str, partitions=settings.partitions,
+                     help=f"{name}: state of khabar.assemble.table, rebuilt from its changelog")
