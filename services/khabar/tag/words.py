@@ -58,8 +58,12 @@ class TokenView:
         return self.starts[mention.first] + mention.lead, self.ends[mention.last - 1]
 
     def stripped_key(self, mention: Mention) -> str:
-        """The folded key of a mention without its proclitic ("والاردن" -> "الاردن")."""
-        first = fold_key(self.texts[mention.first][mention.lead:])
+        """The folded key of a mention without its proclitic ("والاردن" -> "الاردن"); a name
+        after a contracted لل gets its article back ("للولايات المتحدة" -> "الولايات المتحده")."""
+        text = self.texts[mention.first]
+        first = fold_key(text[mention.lead:])
+        if mention.lead and fold_key(text[:mention.lead]).endswith("لل"):
+            first = _ARTICLE + first
         return " ".join([first, *self.keys[mention.first + 1:mention.last]])
 
     def sentences(self) -> list[list[int]]:
