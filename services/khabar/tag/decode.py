@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from khabar import schemas
 from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, NOT_MISC, PER_TITLES, STOPWORDS
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
 
-ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+ENTITY_TYPES = schemas.enum("entity_type")  # the schema is the one place the types are written
 _LABEL_ALIASES = {"PERS": "PER", "PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "GPE": "LOC"}
 
 

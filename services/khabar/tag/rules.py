@@ -1,7 +1,10 @@
-"""Pattern finders that complement the model: organisation phrases, titled persons, nationalities.
+"""List and pattern finders that complement the model: fixed organisation names, Latin
+acronyms, named facilities, MISC names and storms, nationality nouns; plus the small helpers
+the other finders share (`head_at`, `nisba_stem`, `match_org_name`).
 
 Each finder is pure (token view in, mentions out) and cheap: set lookups over folded keys,
 no regex per token. They favour precision; the model supplies most of the recall.
+Organisation phrases live in `organisations.py`, titled persons in `persons.py`.
 """
 
 from __future__ import annotations
