@@ -108,10 +108,9 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     if m.type == "MISC" and last - first == 1 and any(w in NOT_MISC for _, w in _bare_readings(view, first)):
         return None  # currencies, number words, religions are not tagged (CONVENTIONS)
     if first == m.first and m.origin != "model":
-        return Mention(first, last, m.type, m.origin, m.lead, m.place, m.attrs)  # the finder knew
+        return Mention(first, last, m.type, m.origin, m.lead, m.attrs)  # the finder knew
     lead = strip_proclitic(view.keys[first], known, seen)
-    return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead),
-                   m.place, m.attrs)
+    return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead), m.attrs)
 
 
 def _conjoined(key: str) -> bool:

@@ -29,8 +29,7 @@ class Mention:
     type: str
     origin: str  # model | pattern | name_list | gazetteer | title | nationality | propagated
     lead: int = 0  # original characters of token `first` that are a proclitic, not the name
-    place: Any = None  # a gazetteer Place when resolved
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)  # "key": gazetteer name to resolve
 
 
 class TokenView:
