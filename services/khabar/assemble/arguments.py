@@ -46,7 +46,9 @@ def phrase_span(story: Story, first: int, last: int) -> Span:
     """Span of a phrase, without a leading proclitic on its first word when the rest is a known form."""
     word = story.words[first]
     start = word.start
-    if len(word.keys) > 1 and word.fold[:1] in "وف" and not story.entity_at(first):
+    if word.base_start >= 0 and not story.entity_at(first):
+        start = word.base_start  # the normalize stage's clitic analysis: "وزير" keeps its و
+    elif len(word.keys) > 1 and word.fold[:1] in "وف" and not story.entity_at(first):
         start = clitic_free_start(word, word.keys[1])  # only و/ف: "بيان" is not ب + "يان"
     return story.doc.span(start, story.words[last].end)
 

@@ -48,11 +48,12 @@ def _content_start(story: Story, verb: Match, hi: int) -> int | None:
 
 
 def _short_quote_end(story: Story, opening: int, hi: int) -> int | None:
-    """The closing mark of a quote of at most four words followed soon by a complementizer."""
+    """The closing mark of a quoted name ("مراسل "العربية" بإصابة"): at most four words, with the
+    sentence going on after it. A quote that ends the sentence is speech."""
     for k in range(opening + 1, min(hi, opening + 6)):
         if story.words[k].text in _QUOTES - {":"}:
-            after = range(k + 1, min(hi, k + 8))
-            return k if any(story.words[j].has(_COMPLEMENTIZERS) for j in after) else None
+            rest = [w for w in story.words[k + 1 : hi] if not w.is_punct]
+            return k if rest else None
     return None
 
 

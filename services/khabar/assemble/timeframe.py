@@ -18,6 +18,8 @@ Window = tuple[str, str]
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 #: Slack when comparing windows: wires date an overnight event by either day.
 SLACK_DAYS = 1
+#: Longest duration read as an event's window (ten years).
+MAX_WINDOW_DAYS = 3653
 
 
 def parse_published(published_at: str | None) -> date | None:
@@ -89,7 +91,7 @@ def resolve(quantity: dict[str, Any], published: date | None) -> Window | None:
         return None
     if quantity.get("kind") == "duration" and published:
         days = _duration_days(quantity)
-        if days:
+        if days and days <= MAX_WINDOW_DAYS:  # "منذ 3000 عام" is history, not an event window
             start = published - timedelta(days=max(1, round(days)))
             return start.isoformat(), published.isoformat()
     return None

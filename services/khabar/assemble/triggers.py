@@ -62,6 +62,7 @@ class Word:
     fold: str
     keys: tuple[str, ...]
     sent: int
+    base_start: int = -1  # where the word follows its proclitics, when the normalize stage says so
 
     @property
     def is_punct(self) -> bool:
@@ -85,6 +86,22 @@ def make_word(i: int, start: int, end: int, text: str, sent: int) -> Word:
     return Word(i, start, end, text, folded, lookup_keys(folded), sent)
 
 
+def _token_word(i: int, token: dict[str, Any]) -> Word:
+    """A word from a normalize token: its clitic analysis (`base`, `base_start`) comes first among the keys,
+    our own guesses after it (the analysis is conservative: "بمقتل" may stay whole)."""
+    folded = fold(token["text"])
+    base = fold(token["base"]) if isinstance(token.get("base"), str) and token["base"] else folded
+    sent = int(token.get("sent", 0))
+    if base == folded:
+        return make_word(i, token["start"], token["end"], token["text"], sent)
+    keys = [folded, base] + ([base[2:]] if base.startswith("ال") and len(base) > 3 else [])
+    keys += lookup_keys(folded)[1:]
+    base_start = int(token.get("base_start", token["start"]))
+    return Word(
+        i, token["start"], token["end"], token["text"], folded, tuple(dict.fromkeys(keys)), sent, base_start
+    )
+
+
 def is_verb_form(word: Word, key: str) -> bool:
     """A verb read off `word` as `key`: only و/ف/ل may precede a verb, never ال or ك ("كيري" is no "يرى")."""
     if key == word.fold:
@@ -95,9 +112,7 @@ def is_verb_form(word: Word, key: str) -> bool:
 
 def read_words(tokens: list[dict[str, Any]]) -> list[Word]:
     """Words from the normalize stage's tokens (original offsets, sentence index)."""
-    return [
-        make_word(i, t["start"], t["end"], t["text"], int(t.get("sent", 0))) for i, t in enumerate(tokens)
-    ]
+    return [_token_word(i, t) for i, t in enumerate(tokens)]
 
 
 def read_words_from_text(text: str) -> list[Word]:
@@ -161,6 +176,8 @@ class PhraseIndex:
 
 def clitic_free_start(word: Word, key: str) -> int:
     """Character offset where `key` (a stripped form of `word`) begins in the original text."""
+    if word.base_start >= 0 and key in word.keys[1:3]:
+        return word.base_start  # the normalize stage's analysis of the proclitics
     skip = len(word.fold) - len(key) if word.fold.endswith(key) else 0
     offset = word.start
     while skip > 0 and offset < word.end:
