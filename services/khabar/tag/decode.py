@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from khabar import schemas
 from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, NOT_MISC, PER_TITLES, STOPWORDS
+from khabar.tag.rules import nisba_stem
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
 
 ENTITY_TYPES = schemas.enum("entity_type")  # the schema is the one place the types are written
@@ -107,10 +108,21 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         return None
     if m.type == "MISC" and last - first == 1 and any(w in NOT_MISC for _, w in _bare_readings(view, first)):
         return None  # currencies, number words, religions are not tagged (CONVENTIONS)
+    if last - first == 1 and _nationality_adjective(view.keys[first], m.type):
+        return None  # "التركي", "الروسي": nationality adjectives are not tagged (CONVENTIONS)
     if first == m.first and m.origin != "model":
         return Mention(first, last, m.type, m.origin, m.lead, m.attrs)  # the finder knew
     lead = strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead), m.attrs)
+
+
+def _nationality_adjective(key: str, typ: str) -> bool:
+    """A definite nisba of a nationality that is no entity of this type: an adjective
+    ("الروسي") for any type, a plural noun ("السوريين") for any type but MISC."""
+    stem = nisba_stem(key) if key.startswith("ال") else None
+    if stem is None:
+        return False
+    return typ != "MISC" or key[2:] == stem
 
 
 def _conjoined(key: str) -> bool:
