@@ -53,3 +53,9 @@ class StageFailed(KhabarError):
     """A stage core raised while processing one document."""
 
     reason = "stage_failed"
+
+
+class BackendUnavailable(KhabarError):
+    """The NER backend that was selected cannot be loaded (missing packages or model data)."""
+
+    reason = "ner_backend_missing"

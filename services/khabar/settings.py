@@ -21,6 +21,7 @@ class Settings:
     data_dir: str = "/tmp/khabar-faust"
     session_timeout_s: float = 10.0
     validate: bool = True
+    ner_backend: str = "khabar"  # the tag stage's sequence tagger: "khabar" or "camel-bert"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -34,6 +35,7 @@ class Settings:
             data_dir=env.get("KHABAR_DATA_DIR", default.data_dir),
             session_timeout_s=float(env.get("KHABAR_SESSION_TIMEOUT", default.session_timeout_s)),
             validate=env.get("KHABAR_VALIDATE", "1") not in ("0", "false", "no"),
+            ner_backend=env.get("KHABAR_NER_BACKEND") or default.ner_backend,
         )
 
     def topic(self, name: str) -> str:

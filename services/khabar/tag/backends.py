@@ -15,17 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from khabar.errors import KhabarError
+from khabar.errors import BackendUnavailable
+from khabar.settings import Settings
 
-BACKEND_ENV = "KHABAR_NER_BACKEND"
-DEFAULT_BACKEND = "khabar"
+__all__ = ["BACKEND_ENV", "DEFAULT_BACKEND", "BackendUnavailable", "CamelBertTagger", "Tagger", "load_tagger"]
+
+BACKEND_ENV = "KHABAR_NER_BACKEND"  # read by `Settings.from_env` into `ner_backend`
+DEFAULT_BACKEND = Settings.ner_backend
 _CAMEL_LABELS = {"PERS": "PER"}
-
-
-class BackendUnavailable(KhabarError):
-    """The NER backend that was selected cannot be loaded (missing packages or model data)."""
-
-    reason = "ner_backend_missing"
 
 
 class Tagger(Protocol):
@@ -40,7 +37,7 @@ def load_tagger(name: str | None = None) -> tuple[Tagger | None, str]:
 
     Returns `(None, "none")` when the default Khabar model has no files yet.
     """
-    name = name or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
+    name = name or Settings.from_env().ner_backend
     if name == "khabar":
         return _load_khabar()
     if name == "camel-bert":

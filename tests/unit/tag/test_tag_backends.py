@@ -48,3 +48,17 @@ def test_backend_default_is_the_khabar_model(monkeypatch):
 
 def test_backend_camel_labels_map_to_khabar_types():
     assert [_camel_label(x) for x in ("B-PERS", "I-PERS", "B-LOC", "O")] == ["B-PER", "I-PER", "B-LOC", "O"]
+
+
+def test_backend_unavailable_is_a_khabar_error_with_a_reason_code():
+    from khabar.errors import BackendUnavailable as Shared
+
+    assert BackendUnavailable is Shared and issubclass(Shared, KhabarError)
+    assert Shared.reason == "ner_backend_missing"
+
+
+def test_settings_read_the_ner_backend_from_the_environment():
+    from khabar.settings import Settings
+
+    assert Settings.from_env({}).ner_backend == "khabar"
+    assert Settings.from_env({"KHABAR_NER_BACKEND": "camel-bert"}).ner_backend == "camel-bert"
