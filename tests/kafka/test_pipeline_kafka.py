@@ -2,7 +2,8 @@
 
 One streaming run (module fixture `streamed`) feeds the seed story and 500 news stories
 (`khabar ingest` and a plain producer), six versions of one story and malformed messages;
-after the first 450 stories a second `tag` worker joins. Meanwhile the same stories run
+after the first 450 stories a second `tag` and a second `assemble` worker join (the latter
+takes over table partitions, rebuilt from their changelogs). Meanwhile the same stories run
 through embedded mode (`khabar.runner.process_story`) in a pool process. Each test then
 checks one property of that run.
 
@@ -251,9 +252,15 @@ async def streamed(kafka_space_factory, worker_factory, seed_text, pool) -> Stre
                 run_cli(space, "ingest", str(NEWS_PATH), "--limit", str(FIRST_PHASE))
             await read_until(progress.flowing, [events], STREAM_TIMEOUT_S, workers)
 
+            # Second workers of tag (stateless) and assemble (its tables move with their partitions).
             second_tag = worker_factory(space, "tag", name="tag-2", env=SKIP_SCHEMA_CHECKS)
-            workers.append(second_tag)
-            joined = lambda: space.topic(topics.NORMALIZED) in assigned_topics(second_tag.log())  # noqa: E731
+            second_assemble = worker_factory(space, "assemble", name="assemble-2", env=SKIP_SCHEMA_CHECKS)
+            workers += [second_tag, second_assemble]
+
+            def joined() -> bool:
+                return (space.topic(topics.NORMALIZED) in assigned_topics(second_tag.log())
+                        and space.topic(topics.QUANTIFIED) in assigned_topics(second_assemble.log()))
+
             await read_until(joined, [events], 90, workers)
             events_at_join = len(progress.arrived())
 
@@ -270,7 +277,8 @@ async def streamed(kafka_space_factory, worker_factory, seed_text, pool) -> Stre
         stories=stories,
         events=[(key_of(orjson.loads(r.value)), r.value) for r in events.records],
         dead_letters=[orjson.loads(r.value) for r in dlq.records],
-        events_at_join=events_at_join, second_worker_topics=assigned_topics(second_tag.log()),
+        events_at_join=events_at_join,
+        second_worker_topics=assigned_topics(second_tag.log()) | assigned_topics(second_assemble.log()),
         embedded={key_of(story): await outcome for story, outcome in zip(stories, embedded, strict=True)},
         topic_names={name: space.topic(name) for name in topics.ALL_TOPICS},
         assembled=assembled.state(), assembled_embedded=assembled_embedded,
@@ -315,9 +323,10 @@ def test_streaming_keeps_versions_of_one_story_in_order(streamed):
     assert all(texts[v].endswith(f"رقم {v})") for v in ORDER_VERSIONS)
 
 
-def test_second_worker_joins_mid_stream_without_loss_or_divergent_repeats(streamed):
-    assert streamed.topic_names[topics.NORMALIZED] in streamed.second_worker_topics
-    assert FLOWING <= streamed.events_at_join < FIRST_PHASE, "the second worker joined after the first phase"
+def test_second_workers_join_mid_stream_without_loss_or_divergent_repeats(streamed):
+    assert {streamed.topic_names[topics.NORMALIZED], streamed.topic_names[topics.QUANTIFIED]} \
+        <= streamed.second_worker_topics
+    assert FLOWING <= streamed.events_at_join < FIRST_PHASE, "the second workers joined after the first phase"
     copies: dict[tuple[str, int], set[bytes]] = defaultdict(set)
     for key, document in streamed.events:
         copies[key].add(document)
@@ -326,7 +335,7 @@ def test_second_worker_joins_mid_stream_without_loss_or_divergent_repeats(stream
     divergent = sorted(key for key, documents in copies.items() if len(documents) > 1)
     assert divergent == []  # a redelivered story is byte-identical, so (id, version) dedupes it
     repeats = len(streamed.events) - len(copies)
-    print(f"\nrebalance: second tag worker joined after {streamed.events_at_join} events; "
+    print(f"\nrebalance: second tag and assemble workers joined after {streamed.events_at_join} events; "
           f"{repeats} repeated deliveries downstream")
 
 
