@@ -26,7 +26,7 @@ import orjson
 
 from khabar.assemble.merge import Mention, compatible, event_id_of, mention_records, speaker_head
 from khabar.assemble.records import UNKNOWN, build_record, figure_of
-from khabar.assemble.timeframe import iso_instant
+from khabar.assemble.timeframe import iso_instant, windows_overlap
 
 #: Stories older than this (by `seen`, relative to the newest in the bucket) are dropped from a bucket.
 HORIZON_DAYS = 30
@@ -120,30 +120,59 @@ def cluster(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
     units: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         units.setdefault((m.get("event_id") or m["mention_id"], m["story_id"]), []).append(m)
-    clusters: list[list[tuple[str, str]]] = []
+    clusters: list[_Cluster] = []
     for unit in sorted(units):
-        target = next(
-            (
-                c
-                for c in clusters
-                if all(u[1] != unit[1] for u in c)
-                and all(compatible(a, b) for u in c for a in units[u] for b in units[unit])
-            ),
-            None,
-        )
+        target = next((c for c in clusters if c.accepts(unit, units)), None)
         if target is None:
-            clusters.append([unit])
+            clusters.append(_Cluster(unit, units[unit]))
         else:
-            target.append(unit)
+            target.add(unit, units[unit])
     out, taken = [], set()
     for c in clusters:
-        members = [m for u in c for m in units[u]]
-        event_id = min(u[0] for u in c)
+        event_id = min(u[0] for u in c.units)
         if event_id in taken:
-            event_id = event_id_of(f"{event_id}|{min(m['mention_id'] for m in members)}")
+            event_id = event_id_of(f"{event_id}|{min(m['mention_id'] for m in c.members)}")
         taken.add(event_id)
-        out.append((event_id, members))
+        out.append((event_id, c.members))
     return out
+
+
+class _Cluster:
+    """Units of one event while clustering, with the span of their windows as a cheap first test."""
+
+    def __init__(self, unit: tuple[str, str], members: list[Mention]) -> None:
+        self.units: list[tuple[str, str]] = []
+        self.members: list[Mention] = []
+        self.stories: set[str] = set()
+        self.window: tuple[str, str] | None = None
+        self.unbounded = False
+        self.add(unit, members)
+
+    def add(self, unit: tuple[str, str], members: list[Mention]) -> None:
+        self.units.append(unit)
+        self.members += members
+        self.stories.add(unit[1])
+        for m in members:
+            if not m.get("window"):
+                self.unbounded = True
+            elif self.window is None:
+                self.window = (m["window"][0], m["window"][1])
+            else:
+                self.window = (min(self.window[0], m["window"][0]), max(self.window[1], m["window"][1]))
+
+    def accepts(self, unit: tuple[str, str], units: dict[tuple[str, str], list[Mention]]) -> bool:
+        """Complete linkage: every pair compatible; units of a story already here never join."""
+        if unit[1] in self.stories:
+            return False
+        if (
+            not self.unbounded
+            and self.window is not None
+            and not all(
+                not m.get("window") or windows_overlap(self.window, tuple(m["window"])) for m in units[unit]
+            )
+        ):
+            return False  # no member's window can overlap: skip the pairwise test
+        return all(compatible(a, b) for a in self.members for b in units[unit])
 
 
 def _history_for(members: list[Mention], stories: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -182,24 +211,29 @@ def apply(
     stories[payload["story_id"]] = _update_story(stories.get(payload["story_id"]), payload)
     kept = _prune(stories, horizon_days)
     pruned = set(stories) - set(kept)
-    current = [m for e in kept.values() for m in e["mentions"]]
     seen = {sid: e["seen"] for sid, e in kept.items()}
-    records = {
-        eid: build_record(eid, members, _history_for(members, kept), seen)
-        for eid, members in cluster(current)
-    }
-    emitted = {
-        eid: [_digest(r), sorted({m["story_id"] for m in r["mentions"]})] for eid, r in records.items()
-    }
-    upserts: list[tuple[str, dict[str, Any] | None]] = [
-        (eid, records[eid])
-        for eid in sorted(records)
-        if state["emitted"].get(eid, [None])[0] != emitted[eid][0]
-    ]
+    emitted: dict[str, list[Any]] = {}
+    upserts: list[tuple[str, dict[str, Any] | None]] = []
+    for eid, members in cluster([m for e in kept.values() for m in e["mentions"]]):
+        membership = _membership(members)
+        before = state["emitted"].get(eid)
+        if before and before[2] == membership and payload["story_id"] not in before[1]:
+            emitted[eid] = before  # same mentions, none from this story: the record cannot have changed
+            continue
+        record = build_record(eid, members, _history_for(members, kept), seen)
+        emitted[eid] = [_digest(record), sorted({m["story_id"] for m in members}), membership]
+        if not before or before[0] != emitted[eid][0]:
+            upserts.append((eid, record))
     # An event whose stories aged out stays as it was on the compacted topic: no tombstone.
     upserts += [
         (eid, None)
-        for eid in sorted(set(state["emitted"]) - set(records))
+        for eid in sorted(set(state["emitted"]) - set(emitted))
         if not pruned & set(state["emitted"][eid][1])
     ]
-    return {"stories": kept, "emitted": emitted}, upserts
+    return {"stories": kept, "emitted": emitted}, sorted(upserts, key=lambda u: u[0])
+
+
+def _membership(members: list[Mention]) -> str:
+    """A short fingerprint of which story versions' mentions make up an event."""
+    ids = sorted(f"{m['mention_id']}@{m['version']}" for m in members)
+    return hashlib.sha1("|".join(ids).encode()).hexdigest()[:16]

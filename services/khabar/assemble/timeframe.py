@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 Window = tuple[str, str]
@@ -121,7 +122,10 @@ def windows_overlap(a: Window | None, b: Window | None, slack: int = SLACK_DAYS)
     """Unknown windows are compatible with anything; known ones must overlap within `slack` days."""
     if a is None or b is None:
         return True
-    a0, a1 = date.fromisoformat(a[0]), date.fromisoformat(a[1])
-    b0, b1 = date.fromisoformat(b[0]), date.fromisoformat(b[1])
     pad = timedelta(days=slack)
-    return a0 - pad <= b1 and b0 - pad <= a1
+    return _day(a[0]) - pad <= _day(b[1]) and _day(b[0]) - pad <= _day(a[1])
+
+
+@lru_cache(maxsize=1 << 14)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
@@ -26,11 +27,13 @@ _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]", re.UNICODE)
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold a word for matching: no diacritics or tatweel, one alef, ى→ي, ة→ه, Western digits."""
     return _DIACRITICS_RE.sub("", text).translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup_keys(folded: str) -> tuple[str, ...]:
     """All forms a folded word may be listed under: itself, minus a proclitic, minus ال.
 
@@ -89,17 +92,22 @@ def make_word(i: int, start: int, end: int, text: str, sent: int) -> Word:
 def _token_word(i: int, token: dict[str, Any]) -> Word:
     """A word from a normalize token: its clitic analysis (`base`, `base_start`) comes first among the keys,
     our own guesses after it (the analysis is conservative: "بمقتل" may stay whole)."""
-    folded = fold(token["text"])
-    base = fold(token["base"]) if isinstance(token.get("base"), str) and token["base"] else folded
-    sent = int(token.get("sent", 0))
-    if base == folded:
-        return make_word(i, token["start"], token["end"], token["text"], sent)
-    keys = [folded, base] + ([base[2:]] if base.startswith("ال") and len(base) > 3 else [])
-    keys += lookup_keys(folded)[1:]
-    base_start = int(token.get("base_start", token["start"]))
+    base = token.get("base")
+    folded, keys = _token_keys(token["text"], base if isinstance(base, str) and base else None)
+    base_start = int(token.get("base_start", token["start"])) if len(keys) > 1 and keys[1] != keys[0] else -1
     return Word(
-        i, token["start"], token["end"], token["text"], folded, tuple(dict.fromkeys(keys)), sent, base_start
+        i, token["start"], token["end"], token["text"], folded, keys, int(token.get("sent", 0)), base_start
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_keys(text: str, base: str | None) -> tuple[str, tuple[str, ...]]:
+    folded = fold(text)
+    base = fold(base) if base else folded
+    if base == folded:
+        return folded, lookup_keys(folded)
+    keys = [folded, base] + ([base[2:]] if base.startswith("ال") and len(base) > 3 else [])
+    return folded, tuple(dict.fromkeys(keys + list(lookup_keys(folded)[1:])))
 
 
 def is_verb_form(word: Word, key: str) -> bool:
