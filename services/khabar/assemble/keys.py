@@ -197,8 +197,20 @@ _SUFFIXES = ("هما", "هم", "ها", "ون", "ين", "ات", "ان", "ه", "ي
 
 
 def terms(text: str) -> list[str]:
-    """Folded words of `text` without proclitics or the article, in order."""
+    """Folded words of `text` without proclitics or the article, in order (for bags of content words,
+    where a wrong strip hits both sides alike)."""
     return [lookup_keys(fold(w))[-1] for w in _WORD_RE.findall(text)]
+
+
+def name_term(word: str) -> str:
+    """A name word folded, without the article only: "لافروف" keeps its ل, "الاردن" is "اردن"."""
+    folded = fold(word)
+    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+
+
+def name_words(text: str) -> list[str]:
+    """The name terms of a span's text, in order."""
+    return [name_term(w) for w in _WORD_RE.findall(text)]
 
 
 def place_key(location: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -213,7 +225,7 @@ def place_key(location: dict[str, Any] | None) -> dict[str, Any] | None:
         if q:
             qual.add(q)
         elif not any(f in _NON_QUALIFYING for f in forms):
-            head.append(forms[-1])
+            head.append(name_term(word))
     if location.get("geonames_id") is not None:
         head = [f"gn:{location['geonames_id']}"]
     return {"head": head, "qual": sorted(qual)} if head else None
@@ -236,9 +248,8 @@ def name_terms(text: str | None) -> set[str]:
     """Terms that identify a speaker or party: names, without titles and nationality adjectives."""
     if not text:
         return set()
-    return {t for t in terms(text) if t not in _GENERIC and fold(t) not in _GENERIC and len(t) > 2} or set(
-        terms(text)
-    )
+    words = name_words(text)
+    return {t for t in words if t not in _GENERIC and "ال" + t not in _GENERIC and len(t) > 2} or set(words)
 
 
 def stem(term: str) -> str:

@@ -199,7 +199,9 @@ def event_id_of(key: str) -> str:
 
 def speaker_head(m: Mention) -> str:
     """The speaker's last name term ("لافروف" for "وزير الخارجية الروسي سيرغي لافروف")."""
-    names = [t for t in keys.terms((m.get("speaker") or {}).get("text") or "") if t in m["speaker_terms"]]
+    names = [
+        t for t in keys.name_words((m.get("speaker") or {}).get("text") or "") if t in m["speaker_terms"]
+    ]
     return names[-1] if names else ""
 
 

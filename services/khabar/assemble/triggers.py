@@ -38,7 +38,7 @@ def lookup_keys(folded: str) -> tuple[str, ...]:
     """All forms a folded word may be listed under: itself, minus a proclitic, minus ال.
 
     >>> lookup_keys("وللجيش")
-    ('وللجيش', 'للجيش', 'لجيش', 'الجيش', 'جيش')
+    ('وللجيش', 'لجيش', 'للجيش', 'الجيش', 'جيش')
     """
     keys = [folded]
     for clitic in _PROCLITICS:
