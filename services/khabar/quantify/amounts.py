@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from khabar.quantify import bounds, lexicon, money, ordinals
+from khabar.quantify import bounds, lexicon, money, ordinals, units
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.counted import counted_lemma
 from khabar.quantify.durations import HALVES, combine, read_unit_duration, time_unit, to_unit
@@ -24,6 +24,11 @@ _NOT_ALONE = frozenset(fold(w) for w in ("أحد", "إحدى"))
 _ONE = frozenset(fold(w) for w in ("واحد", "واحدة"))
 _SINCE, _AGO, _AFTER, _CONJ = fold("منذ"), fold("قبل"), fold("بعد"), fold("و")
 _NOW = fold("الآن")
+#: nouns a following واحد counts: the counted nouns of wire copy, less the idioms (مرة واحدة
+#: "at once") and the abstract ones.
+_COUNTS_ONE = frozenset(fold(w) for w in units.COUNTED_NOUNS) - frozenset(
+    fold(w) for w in ("مرة", "صوت", "هدف", "درجة", "نقطة", "حالة", "آخر")
+)
 _FEW = frozenset(fold(w) for w in ("بضعة", "بضع", "عدة"))
 _EACH = frozenset(fold(w) for w in ("كل", "لكل", "وكل", "أي"))
 _AGO_BLOCKERS = frozenset(fold(w) for w in ("من", "على", "علي"))
@@ -208,8 +213,16 @@ def _standalone_ok(ctx: Context, amt: Amount) -> bool:
             and ctx.fold(amt.number.j) != "من"
             and not first.pre.startswith("ب")
             and ctx.fold(amt.number.i - 1) not in _EACH
+            and _counts_one(ctx, amt.number.i)
         )
     return True
+
+
+def _counts_one(ctx: Context, i: int) -> bool:
+    """A lone واحد/واحدة counts only what it follows when that is a counted noun (شخص واحد،
+    جندي واحد); otherwise it means "same" or "single" (هدفهما واحد، في آن واحد، لعملة واحدة)."""
+    prev = ctx.tok(i - 1)
+    return prev is None or prev.cls == "sym" or prev.fold in _COUNTS_ONE
 
 
 def _is_year(amt: Amount) -> bool:

@@ -60,6 +60,9 @@ FUTURE_MARKERS = (
     "ستستأنف", "سيستأنف", "سيكون", "ستكون", "سيشارك", "ستشارك", "سيصوت", "سيناقش", "ستناقش", "سيحضر",
     "ستنظم", "سينظم", "ستشهد", "سيشهد", "سيغادر", "ستغادر", "سيعود", "ستعود", "سيوقع", "ستوقع",
 )
+#: "announced the holding of …" (أعلن عن عقد، كشف عن إجراء): a planned event, so a weekday
+#: in the same clause is ahead of publication; pairs of (particle, verbal noun).
+FUTURE_PHRASES = ("عن عقد", "عن إجراء", "عن تنظيم", "عن إطلاق", "عن بدء")
 #: words after a weekday or month that move it (CONVENTIONS.md: default is on or before).
 NEXT_WORDS = ("المقبل", "القادم", "المقبلة", "القادمة", "التالي")
 LAST_WORDS = ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "السابق")

@@ -32,6 +32,7 @@ _SEASONS = frozenset(("summer", "winter", "spring", "autumn"))
 _DAY_SEPARATORS = frozenset((".", "-", "/"))
 _OF = fold("من")
 _THE_MONTH = fold("الشهر")
+_THIS_BEFORE = frozenset(fold(w) for w in ("هذا", "هذه"))
 
 
 def read_month(ctx: Context, i: int) -> tuple[int, int, str] | None:
@@ -231,7 +232,12 @@ def _month_is_meant(ctx: Context, i: int, end: int) -> bool:
         return False
     if tok.key not in _AMBIGUOUS or end - i > 1:
         return True
-    return ctx.fold(i - 1) in _CUES or read_year(ctx, end) is not None or ctx.fold(end) in _SHIFTS
+    return (
+        ctx.fold(i - 1) in _CUES
+        or read_year(ctx, end) is not None
+        or ctx.fold(end) in _SHIFTS
+        or _of_relative_year(ctx, end) is not None
+    )
 
 
 def _build(ctx: Context, i: int, end: int, month: int, day: int | None, calendar: str) -> Candidate:
@@ -242,11 +248,27 @@ def _build(ctx: Context, i: int, end: int, month: int, day: int | None, calendar
         end, stated = year[0], year[1]
     if calendar == "hijri":
         return Candidate(i, end, _hijri_attrs(stated, month, day))
+    year_of = _of_relative_year(ctx, end) if stated is None else None
+    if year_of is not None:  # مايو/ أيار من العام الماضي: the year before publication's
+        end, shift = year_of
+        full_year = ctx.published.year + shift if ctx.published else None
+        return Candidate(i, end, _date_attrs(iso_date(full_year, month, day), month, day))
     word = ctx.fold(end) if stated is None else ""
     shift = _shift(word)
     end += 1 if word in _SHIFTS else 0  # الماضي، المقبل، الجاري belong to the date
     full_year = stated if stated is not None else _implied_year(ctx.published, month, day, shift)
     return Candidate(i, end, _date_attrs(iso_date(full_year, month, day), month, day))
+
+
+def _of_relative_year(ctx: Context, k: int) -> tuple[int, int] | None:
+    """`(end, years)` of "من العام الماضي/الجاري/المقبل" or "من هذا العام" after a month."""
+    if ctx.fold(k) != _OF:
+        return None
+    if ctx.fold(k + 1) in _THIS_BEFORE and ctx.fold(k + 2) in _YEAR_NOUNS:
+        return k + 3, 0
+    if ctx.fold(k + 1) in _YEAR_NOUNS and ctx.fold(k + 2) in _SHIFTS:
+        return k + 3, _shift(ctx.fold(k + 2))
+    return None
 
 
 def _shift(word: str) -> int:

@@ -26,6 +26,10 @@ _WEEK, _DAY, _TODAY, _AGREEING = fold("الأسبوع"), fold("يوم"), fold("�
 _NOT_A_DAY_BEFORE = frozenset(fold(w) for w in ("بين", "كلا", "هذين", "هاتين"))
 _THIS_BEFORE = frozenset(fold(w) for w in ("هذا", "هذه"))
 _FUTURE_WORDS = frozenset(fold(w) for w in calendars.FUTURE_MARKERS)
+_FUTURE_PAIRS = frozenset(tuple(fold(phrase).split()) for phrase in calendars.FUTURE_PHRASES)
+_COMING = _NEXT - {fold("التالي")}  # التالي is "following" (اليوم التالي), not "coming"
+_EARLIER = frozenset(fold(w) for w in ("بعد", "عقب", "إثر", "اثر"))
+_FUTURE_REACH = 13  # tokens: a clause with its subject and a prepositional phrase
 _NEED = frozenset(fold(w) for w in ("الحاجة", "حاجة"))
 _SAME = frozenset(fold(w) for w in ("ذاته", "نفسه", "عينه"))
 _WHOLE_SPAN = frozenset(fold(w) for w in ("طوال", "طيلة"))
@@ -98,12 +102,16 @@ def _week_shift(word: str) -> int:
 
 
 def _future(ctx: Context, i: int) -> bool:
-    """The clause before a weekday speaks of the future (سيبدأ السبت، من المقرر أن ...)."""
-    for k in range(i - 1, max(-1, i - 8), -1):
+    """The clause before a weekday speaks of the future: a future verb or particle (سيبدأ
+    السبت، من المقرر أن ...), a coming period (الأسبوع المقبل) or an announced event (كشف عن
+    عقد اجتماع ... الإثنين). The look-back stops at the sentence's end."""
+    for k in range(i - 1, max(-1, i - _FUTURE_REACH), -1):
         tok = ctx.toks[k]
-        if tok.text in (".", "؟", "!"):
-            return False
-        if tok.fold in _FUTURE_WORDS or tok.key in _FUTURE_WORDS:
+        if tok.text in (".", "؟", "!") or tok.fold in _EARLIER:
+            return False  # يعتزم إقالة مسؤولين بعد إقالته، الثلاثاء: the weekday dates the earlier act
+        if tok.fold in _FUTURE_WORDS or tok.key in _FUTURE_WORDS or tok.fold in _COMING:
+            return True
+        if (ctx.fold(k - 1), tok.key) in _FUTURE_PAIRS:
             return True
     return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from khabar.quantify import dates
 from khabar.quantify.candidates import Candidate, Context, amount
+from khabar.quantify.ordinals import read_ordinal
 from khabar.quantify.tokens import PhraseTable, Tok, fold
 
 #: nouns whose number is a label (قرار 2254، المادة 7، الفرقة 17، قناة X 24).
@@ -46,6 +47,7 @@ ID_HEADS = frozenset(
         "بي",
         "الجولة",
         "الدورة",
+        "القرن",  # القرن 21، فوكس للقرن 21: a period's label, written in digits
     )
 )
 #: nouns before a date or a year that make it part of a name (جسر 14 تموز، رؤية 2030).
@@ -119,6 +121,13 @@ _CHANNEL = frozenset(
 _GLUE = frozenset(("-", "–"))
 _RESOLUTION = frozenset(fold(w) for w in ("قرار", "القرار", "قراري", "قرارات"))
 _COUNCIL_WORDS = frozenset(fold(w) for w in ("مجلس", "الأمن", "الدولي", "الأممي", "الأمم", "المتحدة", "رقم"))
+#: named events whose ordinal is part of the name (الحرب العالمية الثانية، حرب الخليج الأولى).
+_EVENT_NAMES = PhraseTable(
+    dict.fromkeys(
+        ("الحرب العالمية", "حرب الخليج", "الانتفاضة", "الانتفاضة الفلسطينية", "حرب لبنان", "الحرب الكورية"),
+        True,
+    )
+)
 #: two-word names before a year (كأس العالم 2022، الألعاب الأولمبية 2020).
 _NAME_PHRASES = PhraseTable(
     dict.fromkeys(("كأس العالم", "الألعاب الأولمبية", "دورة الألعاب", "رؤية المملكة"), True)
@@ -130,10 +139,21 @@ def match_identifier(ctx: Context, i: int) -> Candidate | None:
     tok = ctx.toks[i]
     if tok.cls == "num":
         return _phone(ctx, i) or _labelled_number(ctx, i)
-    if tok.cls in ("one", "ord"):
+    if tok.cls == "ord":
+        return _named_event(ctx, i)
+    if tok.cls == "one":
         return None
     named = dates.match_date(ctx, i) if _after_name_head(ctx, i) else None
     return Candidate(named.i, named.j, _attrs()) if named is not None else None
+
+
+def _named_event(ctx: Context, i: int) -> Candidate | None:
+    """الحرب العالمية الثانية، الانتفاضة الثانية: an ordinal that is part of an event's name
+    (MISC in CONVENTIONS.md), not a rank the story gives."""
+    if _EVENT_NAMES.match_back(ctx.toks, i) is None:
+        return None
+    number = read_ordinal(ctx.toks, i)
+    return Candidate(i, number.j, _attrs()) if number is not None else None
 
 
 def _labelled_number(ctx: Context, i: int) -> Candidate | None:

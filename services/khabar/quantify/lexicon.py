@@ -82,11 +82,13 @@ ORDINALS_NEED_ARTICLE = ("ثانية", "حادي", "حادية", "رابعة", "
 
 #: relative ordinals (Recognizers-Text's ordinal.relative): a position with no number.
 #: الأخير/الأخيرة alone are left out: in wire copy they mean "the latter" or "recent" (وقال
-#: الأخير، التطور الأخير) far more often than a last place in a series.
+#: الأخير، التطور الأخير) far more often than a last place in a series; so is آخر + noun
+#: (آخر مرة، آخر مرحلة), a superlative "latest" that the news gold never counts.
 RELATIVE_ORDINALS: dict[str, str] = {
-    "آخر": "last", "التالي": "next", "التالية": "next",
+    "التالي": "next", "التالية": "next",
     "السابق": "previous", "السابقة": "previous", "الحالي": "current", "الحالية": "current",
-    "قبل الأخير": "penultimate", "قبل الأخيرة": "penultimate",
+    "قبل الأخير": "penultimate", "قبل الأخيرة": "penultimate", "سبق الأخير": "penultimate",
+    "سبقت الأخيرة": "penultimate",
 }
 #: nouns after which السابق/الأخير/الحالي mean "former", "recent" or "current" and rank
 #: nothing: periods of time (الآونة الأخيرة، العام الحالي) and offices (الرئيس السابق).

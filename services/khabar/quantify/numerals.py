@@ -125,7 +125,13 @@ def _slash_fraction(toks: Tokens, i: int) -> bool:
 
 
 def _before_definite_noun(toks: list[Tok], i: int) -> bool:
-    """خمس الفطيرة (a fifth) rather than خمس سنوات (five): a definite non-number word follows."""
+    """خمس الفطيرة (a fifth) rather than خمس سنوات (five): a definite non-number word follows.
+
+    The fraction heads a construct, so it never carries the article itself: السبع in
+    "السنوات السبع الماضية" is the number agreeing with its noun (seven years), not 1/7.
+    """
+    if toks[i].det:
+        return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or not nxt.fold.startswith("ال") or is_number_token(nxt):
         return False

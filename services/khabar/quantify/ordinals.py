@@ -21,8 +21,6 @@ _PLURAL_SUFFIXES = ("ات", "ين", "ون")
 _RELATIVE = PhraseTable(lexicon.RELATIVE_ORDINALS)
 _NOT_RANKED = frozenset(fold(w) for w in lexicon.NOT_RANKED_NOUNS)
 _FUNCTION_WORDS = frozenset(fold(w) for w in units.NOT_COUNTED)
-#: clitics and the imperfect-verb prefixes ي/ت: what follows آخر is then no noun it ranks.
-_NOT_NOUN_STARTS = ("ال", "و", "ب", "ل", "ف", "ي", "ت")
 
 
 def read_ordinal(toks: Tokens, i: int) -> Number | None:
@@ -57,7 +55,7 @@ def match_ordinal(ctx: Context, i: int) -> Candidate | None:
 
 
 def _relative(ctx: Context, i: int) -> Candidate | None:
-    """قبل الأخير، الصفحة التالية، آخر كتاب: value null, `relative` names the position.
+    """قبل الأخير، الصفحة التالية، السابقة: value null, `relative` names the position.
 
     Not after a period of time or an office (الآونة الأخيرة، الرئيس السابق: "recent",
     "former"), nor after a nisba adjective (الجاسوس الروسي السابق).
@@ -74,15 +72,7 @@ def _relative(ctx: Context, i: int) -> Candidate | None:
 
 
 def _ranks(ctx: Context, i: int, end: int) -> bool:
-    tok, prev, nxt = ctx.toks[i], ctx.tok(i - 1), ctx.tok(end)
-    if not tok.key.startswith("ال"):  # آخر + an indefinite noun (آخر مرة), not a verb (أمر آخر يجمع)
-        return (
-            not tok.pre
-            and nxt is not None
-            and nxt.cls is None
-            and not nxt.fold.startswith(_NOT_NOUN_STARTS)
-            and nxt.fold not in _FUNCTION_WORDS
-        )
+    prev, nxt = ctx.tok(i - 1), ctx.tok(end)
     if prev is None or prev.cls == "sym":
         return True
     if ctx.last is not None and ctx.last.j == i and ctx.last.attrs["kind"] in ("duration", "date"):

@@ -12,7 +12,7 @@ from khabar.quantify import calendars
 from khabar.quantify.candidates import Candidate, Context, amount
 from khabar.quantify.numerals import read_number
 from khabar.quantify.ordinals import read_ordinal
-from khabar.quantify.tokens import PhraseTable, fold
+from khabar.quantify.tokens import PhraseTable, Tok, fold
 
 _DAYPARTS = PhraseTable(calendars.DAYPARTS)
 _NAMED = PhraseTable(calendars.NAMED_TIMES)
@@ -34,6 +34,27 @@ _MINUTES = PhraseTable(
 _HOUR_NOUN = fold("ساعة")
 _MINUTE_NOUNS = frozenset(fold(w) for w in ("دقيقة", "دقائق"))
 _AFTER = fold("بعد")
+_NOON = "12:00"
+_DAY_WORDS = frozenset(("wday", "rel", "month", "num", "daypart"))  # مساء الجمعة، صباح اليوم
+_NOON_WORDS = frozenset(fold(w) for w in ("ظهر", "الظهر"))
+_TIME_PREPOSITIONS = frozenset(
+    fold(w)
+    for w in (
+        "عند",
+        "قبل",
+        "بعد",
+        "حتى",
+        "في",
+        "منذ",
+        "وقت",
+        "قرابة",
+        "نحو",
+        "حوالي",
+        "حوالى",
+        "قبيل",
+        "بعيد",
+    )
+)
 
 
 def match_time(ctx: Context, i: int) -> Candidate | None:
@@ -45,12 +66,70 @@ def match_time(ctx: Context, i: int) -> Candidate | None:
             end, hour, minute, second, own_part = inner
             return _candidate(i, end, hour, minute, second, own_part or lead[1])
     named = _NAMED.match(ctx.toks, i)
-    if named is not None and not (ctx.toks[i].key == fold("ظهر") and ctx.fold(i - 1) == _AFTER):
+    if named is not None and named[1] == _NOON:
+        clock = _read_time(ctx, named[0], require_cue=True)
+        if clock is not None:  # الظهر الساعة 7: an hour after noon
+            end, hour, minute, second, own_part = clock
+            return _candidate(i, end, hour, minute, second, own_part or "noon")
+    if named is not None and _named_is_meant(ctx, i, named[0]):
         return Candidate(i, named[0], amount("time", None, time=named[1]))
     inner = _read_time(ctx, i, require_cue=True)
     if inner is not None:
         return _candidate(i, *inner)
-    return _minutes_from_hour(ctx, i)
+    return _spoken_clock(ctx, i) or _minutes_from_hour(ctx, i)
+
+
+def _spoken_clock(ctx: Context, i: int) -> Candidate | None:
+    """ثمانية وأربعين صباحا، خمسة عشر وثلاثين مساء: an hour word, its minutes and an adverb
+    of the part of the day; "خمسة وعشرين مساء الجمعة" (25, on Friday evening) is a count."""
+    hour = _hour_word(ctx, i)
+    if hour is None:
+        return None
+    k, h = hour
+    tok = ctx.tok(k)
+    if tok is None or not (tok.conj or tok.cls in ("one", "ten", "tens")):
+        return None
+    minute = read_number(ctx.toks, k)
+    if minute is None or not minute.words or not 1 <= minute.value <= 59 or minute.value % 1:
+        return None
+    if ctx.toks[minute.j - 1].fold.endswith("ون"):
+        return None  # خمسة وعشرون: a nominative is a subject counted, never a clock's minutes
+    part = _DAYPARTS.match(ctx.toks, minute.j)
+    after = ctx.tok(part[0]) if part is not None else None
+    if part is None or (after is not None and after.cls in _DAY_WORDS):
+        return None
+    return _candidate(i, part[0], h, int(minute.value), 0, part[1])
+
+
+def _hour_word(ctx: Context, i: int) -> tuple[int, int] | None:
+    """`(end, hour)` of an indefinite hour in words: خمسة، عشرة، أحد عشر، خمسة عشر."""
+    tok, nxt = ctx.toks[i], ctx.tok(i + 1)
+    if tok.pre or tok.cls not in ("one", "ten"):
+        return None
+    if tok.cls == "one" and nxt is not None and nxt.cls == "ten" and not nxt.pre:
+        return i + 2, tok.val + 10
+    return i + 1, tok.val if tok.cls == "one" else 10
+
+
+def _named_is_meant(ctx: Context, i: int, end: int) -> bool:
+    """A one-word named time (الظهر، الظهيرة) is a time only after a preposition of time
+    (عند الظهر، حتى الظهيرة) or as the time adverb of a future verb (سأعود الظهر): after a
+    noun it is as often a name (جبل الظهر) or a prayer (صلاة الظهر)."""
+    tok = ctx.toks[i]
+    if tok.key in _NOON_WORDS and ctx.fold(i - 1) == _AFTER:
+        return False  # بعد الظهر is a part of the day, read with its hour
+    if end - i > 1:
+        return True
+    prev = ctx.tok(i - 1)
+    if prev is None or tok.pre not in ("", "ال"):
+        return True  # the story opens with it, or a clitic preposition carries it (وبالظهيرة)
+    return prev.fold in _TIME_PREPOSITIONS or _future_verb(prev)
+
+
+def _future_verb(tok: Tok) -> bool:
+    """سأعود، سيصل، ستبدأ: the future prefix س on an imperfect verb (a number word or a unit
+    such as ستة/ساعة is classed, so it never reads as one)."""
+    return tok.cls is None and len(tok.fold) >= 4 and tok.fold[:2] in ("سا", "سي", "ست", "سن")
 
 
 def _minutes_from_hour(ctx: Context, i: int) -> Candidate | None:

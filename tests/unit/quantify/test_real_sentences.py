@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.quantify.conftest import assert_matches, find_surface, quantify_text
-from tests.unit.quantify.real_sentences import SENTENCES
+from tests.unit.quantify.real_sentences import NOT_QUANTITIES, SENTENCES
 
 pytestmark = pytest.mark.unit
 
@@ -24,3 +24,16 @@ def test_real_sentences_table_is_large_enough():
 def test_real_sentences_quantity(text, published, surface, expected):
     quantity = find_surface(quantify_text(text, published), surface)
     assert_matches(quantity, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface"),
+    [
+        pytest.param(text, published, surface, id=f"{doc_id}:not {surface}")
+        for doc_id, published, text, surfaces in NOT_QUANTITIES
+        for surface in surfaces
+    ],
+)
+def test_real_sentences_not_a_quantity(text, published, surface):
+    scored = [q["text"] for q in quantify_text(text, published) if q["kind"] != "identifier"]
+    assert surface not in scored
