@@ -207,16 +207,11 @@ class TopicReader:
 
 
 async def read_until(done: Callable[[], bool], readers: list[TopicReader], timeout: float,
-                     workers: list[WorkerProcess] = (), fail: bool = True) -> bool:
-    """Poll `readers` until `done()`; fail with the workers' logs if one dies or time runs out.
-
-    With `fail=False` a timeout returns False instead, for the caller to assert on what it read.
-    """
+                     workers: list[WorkerProcess] = ()) -> None:
+    """Poll `readers` until `done()`; fail with the workers' logs if one dies or time runs out."""
     deadline = time.monotonic() + timeout
     while not done():
         dead = [w for w in workers if not w.healthy()]
-        if not dead and not fail and time.monotonic() > deadline:
-            return False
         if dead or time.monotonic() > deadline:
             why = f"worker {dead[0].stage} died or crashed" if dead else f"timed out after {timeout:.0f}s"
             counts = ", ".join(f"{r.topic}: {len(r.records)}" for r in readers)
@@ -224,4 +219,3 @@ async def read_until(done: Callable[[], bool], readers: list[TopicReader], timeo
             pytest.fail(f"{why} ({counts} records read)\n{logs}", pytrace=False)
         for reader in readers:
             await reader.poll()
-    return True
