@@ -92,60 +92,8 @@ def find_groups(
     return sorted(found)
 
 
-_TIME_WORDS = fold_all(
-    (
-        "يوم",
-        "اليوم",
-        "أمس",
-        "امس",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "صباح",
-        "مساء",
-        "ليل",
-        "فجر",
-        "فجرا",
-        "صباحا",
-        "مساء",
-        "ليلا",
-        "الماضي",
-        "الماضية",
-        "أيضا",
-        "ايضا",
-        "كذلك",
-        "حتى",
-        "الآن",
-    )
-)
-_GAP_WORDS = fold_all(
-    (
-        "عن",
-        "ما",
-        "قد",
-        "ربما",
-        "على",
-        "الأقل",
-        "جميع",
-        "كل",
-        "وفق",
-        "بحسب",
-        "حسب",
-        "وفقا",
-        "فيه",
-        "فيها",
-        "فيهم",
-        "عليه",
-        "عليها",
-        "به",
-        "بها",
-    )
-)
+TIME_WORDS = fold_all(lexicon.TIME_ADVERBS)
+_GAP_WORDS = fold_all(lexicon.GAP_WORDS)
 _IRREALIS = fold_all(lexicon.IRREALIS_MARKERS)
 _BACKGROUND = fold_all(lexicon.BACKGROUND_MARKERS)
 
@@ -155,7 +103,7 @@ def is_skippable(story: Story, i: int) -> bool:
     w = story.words[i]
     return (
         w.is_punct
-        or w.has(_TIME_WORDS)
+        or w.has(TIME_WORDS)
         or w.has(_GAP_WORDS)
         or story.entity_at(i) is not None
         or story.group_at(i) is not None

@@ -206,6 +206,8 @@ def _uncounted_role(story: Story, trigger: Match, i: int, hi: int) -> str | None
 def _bare_figure(story: Story, trigger: Match, lo: int, hi: int) -> Figure | None:
     """A trigger without a number: "مقتل جندي" is one, "جنديين تركيين قتلا" two, "مقتل مدنيين" no figure."""
     i = _next_word(story, trigger.last + 1, hi)
+    if i < hi and _TRIGGERS.match_at(story.words, i, hi):
+        return None  # "مقتل وإصابة عشرات": the second trigger carries the figure
     weak = story.words[trigger.first].has(_WEAK)
     if i < hi and (n := persons_in(story.words[i])):
         closing = _death_noun_after(story, _TRIGGERS.find(story.words, i, hi), i + 1) if weak else trigger

@@ -36,6 +36,8 @@ _OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 #: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
+#: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
+_RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
 #: Least to most specific: a group of triggers takes the subtype of its most specific one.
 _SPECIFICITY = (
     "clash", "attack", "raid", "shooting", "shelling", "missile", "drone", "air_strike", "bombing",
@@ -62,8 +64,12 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
             words[first].has(_CLASH_VERBS) and not (first > lo and words[first - 1].has(_CAUSES))
         )
     definite = any(k.startswith("ال") for k in words[first].keys) and not words[first].has(_ALWAYS_DEFINITE)
-    if subtype in ("attack", "arrest") and definite and not _place_follows(story, match, hi):
-        return False  # "وصف ... الهجوم بأنه": a definite bare noun usually points back to an earlier event
+    generic = subtype in ("attack", "arrest")
+    as_cause = first > lo and any(words[k].fold in _RESULT_OF for k in range(max(lo, first - 2), first))
+    if definite and (generic or as_cause) and not _place_follows(story, match, hi):
+        return False  # "وصف ... الهجوم", "ونتج عن الغارات": a definite noun points back to an earlier event
+    if words[first].has(_SUPPORT_ONLY) and single:
+        return bool(args.find_groups(story, max(lo, first - 3), first, ("ORG", "PER", "MISC", "LOC")))
     if single and words[first].has(fold_all(("ضربة", "ضربات"))):
         return _near(story, first, _STRIKE_CONTEXT, 2, 2, lo, hi)
     if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
@@ -196,8 +202,6 @@ def find_incidents(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
             groups.append([m])
     events = []
     for group in groups:
-        if all(story.words[m.first].has(_SUPPORT_ONLY) for m in group):
-            continue
         event = _build(story, group, lo, hi)
         if event is not None:
             events.append(event)

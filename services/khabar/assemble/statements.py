@@ -28,7 +28,7 @@ _MEDIA_NOUNS = fold_all(lexicon.MEDIA_NOUNS)
 _RELATIVES = fold_all(("الذي", "التي", "الذين", "ما", "كما"))
 _AS = fold("كما")
 _MODALS = fold_all(("قد", "سوف", "لن", "لم", "ربما"))
-_NO_SPEAKER = fold_all(("في", "خلال", "ل", "لـ", "عبر"))
+_NO_SPEAKER = fold_all(lexicon.NOT_A_SPEAKER)
 
 
 def _content_start(story: Story, verb: Match, hi: int) -> int | None:
@@ -64,7 +64,7 @@ def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
     if people:
         return {**story.span(people[0].first, people[0].last), "role": "speaker"}
     i = a
-    while i < b and args.is_skippable(story, i) and story.entity_at(i) is None and story.group_at(i) is None:
+    while i < b and (story.words[i].is_punct or story.words[i].has(args.TIME_WORDS)):
         i += 1
     if i >= b or story.words[i].has(_NO_SPEAKER):
         return None
@@ -136,7 +136,20 @@ def _find_speaker(story: Story, verb: Match, lo: int, subject_end: int) -> dict[
     speaker = _speaker(story, verb.last + 1, subject_end)
     if speaker is None and lo < verb.first <= lo + 8:
         speaker = _speaker(story, lo, verb.first)
+    if speaker is None and story.words[verb.first].fold == verb.key:  # "وأشار" shares an earlier subject
+        speaker = _subject_before(story, verb, lo)
     return speaker
+
+
+def _subject_before(story: Story, verb: Match, lo: int) -> dict[str, Any] | None:
+    """A subject right before its verb mid-sentence: "إلا أن المسؤولين السعوديين قالوا له إن"."""
+    first = verb.first
+    while first > lo and first > verb.first - 4:
+        word = story.words[first - 1]
+        if word.is_punct or word.fold in args.STOPS or word.has(_COMPLEMENTIZERS) or word.has(_NO_SPEAKER):
+            break
+        first -= 1
+    return _speaker(story, first, verb.first) if first < verb.first else None
 
 
 def _implicit_speaker(
