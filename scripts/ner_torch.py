@@ -286,7 +286,7 @@ def export(model: Tagger, out: Path, words: list[str], chars: list[str], tag_nam
     torch.onnx.export(
         model,
         (b["words"], b["stems"], b["chars"], b["rev_index"]),
-        str(out / "model.onnx"),
+        str(out / "model.fp32.onnx"),
         input_names=["words", "stems", "chars", "rev_index"],
         output_names=["emissions"],
         dynamic_axes={
@@ -299,6 +299,7 @@ def export(model: Tagger, out: Path, words: list[str], chars: list[str], tag_nam
         opset_version=17,
         dynamo=False,
     )
+    quantize_onnx(out / "model.fp32.onnx", out / "model.onnx")
     np.savez(
         out / "transitions.npz",
         transitions=model.transitions.detach().numpy(),
@@ -307,3 +308,17 @@ def export(model: Tagger, out: Path, words: list[str], chars: list[str], tag_nam
     )
     vocab = {"tags": tag_names, "chars": chars, "words": words}
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+
+
+def quantize_onnx(source: Path, target: Path) -> None:
+    """Store LSTM and linear weights as int8 (dynamic quantization), then drop the fp32 file.
+
+    On one core this about doubles tokens/s; on held-out dev the ensemble lost 0.2 F1
+    (74.12 -> 73.93).
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(
+        str(source), str(target), weight_type=QuantType.QInt8, op_types_to_quantize=["LSTM", "MatMul", "Gemm"]
+    )
+    source.unlink()

@@ -6,8 +6,9 @@ Run:
 The model is an ensemble of BiLSTM-CRF taggers over word2vec vectors (full form +
 prefix-stripped stem) and a character CNN: by default one member keeps the vectors frozen
 and one fine-tunes them. Only the emission network is exported to ONNX (members averaged
-inside one graph); the CRF scores go to ``transitions.npz`` and serving decodes them with
-numpy Viterbi, so the run-time needs onnxruntime and numpy, never torch.
+inside one graph, LSTM and linear weights int8); the CRF scores go to ``transitions.npz`` and
+serving decodes them with numpy Viterbi, so the run-time needs onnxruntime and numpy, never
+torch.
 
 Steps:
 1. word2vec (skip-gram, 100 dims) on the normalized news corpus plus train tokens, cached
@@ -23,7 +24,7 @@ by default because one epoch costs ~6x a gold epoch on two cores.
 Training env (torch is training-only and lives apart from the project env):
     uv venv --python 3.11 .venv-train
     uv pip install --python .venv-train/bin/python torch==2.15.0 gensim==4.4.0 onnx==1.23.2 \
-        onnxruntime==1.32.0 numpy==2.4.6
+        onnxruntime==1.32.0 numpy==2.4.6 packaging
 PyPI's Linux torch wheel needs its nvidia-* dependencies just to import (``--no-deps`` fails
 with ``libcudart.so.13`` missing), so the plain install is used; it runs on CPU here.
 """
@@ -217,8 +218,8 @@ def write_provenance(args: argparse.Namespace, metrics: dict) -> None:
 - Word vectors: word2vec skip-gram, 100 dims, trained here on the normalized text of the ANT
   multi-source politics news subset (16,893 articles, 2018) plus ANERcorp train tokens.
 - Architecture: word vectors (full form + prefix-stripped stem, fp16 table) and a char CNN
-  into a BiLSTM (128 per direction) per member; CRF scores decoded with numpy Viterbi at run
-  time (no torch).
+  into a BiLSTM (128 per direction) per member, LSTM and linear weights int8 (onnxruntime
+  dynamic quantization); CRF scores decoded with numpy Viterbi at run time (no torch).
 - Held-out dev F1 (best epoch) of each trained network: {metrics["dev_best_f1"]}.
   Members train on 90% of train (plus self-labelled news sentences when --silver > 0) and keep
   their best epoch on dev; "frozen" members keep the word2vec table fixed, "tuned" ones
