@@ -24,7 +24,18 @@ from khabar.tag.backends import Tagger, load_tagger
 from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import decode_bio, mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
-from khabar.tag.lexicon import COMMON_WORDS, HEAD_WORDS, NAME_TAILS, NISBA_COUNTRIES, STOPWORDS, fold_key
+from khabar.tag.lexicon import (
+    COMMON_WORDS,
+    FACILITY_HEADS,
+    FEATURE_HEADS,
+    HEAD_WORDS,
+    NAME_TAILS,
+    NATIONALITY_STEMS,
+    NISBA_COUNTRIES,
+    ROAD_HEADS,
+    STOPWORDS,
+    fold_key,
+)
 from khabar.tag.organisations import find_media, find_org_phrases
 from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import (
@@ -38,8 +49,8 @@ from khabar.tag.rules import (
 from khabar.tag.words import (
     Mention,
     TokenView,
-    definite_noun_before,
     longest_phrase,
+    nisba_adjective_at,
     original_offset,
     phrase_widths,
 )
@@ -76,7 +87,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     known = _known_words(gazetteer)
     model, raw = _model_mentions(view, tagger, known)
     rules, weak_places = _rule_mentions(view, gazetteer, known, raw if tagger is not None else None)
-    chosen = settle_overlaps(view, model + rules)
+    chosen = split_joined_names(view, settle_overlaps(view, model + rules))
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
@@ -93,7 +104,21 @@ def _model_mentions(view: TokenView, tagger: Tagger | None,
     raw = [(first, last) for sent, lab in zip(sentences, labels, strict=True)
            for first, last, _ in decode_bio(lab, sent[0])]
     seen = frozenset(view.keys[first] for first, _ in raw)
-    return mentions_from_labels(view, labels, known, sentences, seen), raw
+    mentions = mentions_from_labels(view, labels, known, sentences, seen)
+    return [_with_place_head(view, m) for m in mentions], raw
+
+
+_PLACE_HEADS = FACILITY_HEADS | FEATURE_HEADS | ROAD_HEADS
+
+
+def _with_place_head(view: TokenView, m: Mention) -> Mention:
+    """A name right after a facility, feature or road head is that place's, head included
+    (CONVENTIONS LOC): the model's "خناصر أثريا" in "طريق خناصر أثريا" is the road."""
+    head = m.first - 1
+    if m.type == "PER" or m.lead or head < 0 or not view.same_sentence(head, m.first) \
+            or view.keys[head] not in _PLACE_HEADS or view.keys[head - 1:head] == ["عن"]:
+        return m
+    return Mention(head, m.last, "LOC", m.origin, attrs=m.attrs)
 
 
 def _rule_mentions(view: TokenView, gazetteer: Gazetteer, known: Callable[[str], bool],
@@ -140,6 +165,34 @@ def settle_overlaps(view: TokenView, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def split_joined_names(view: TokenView, mentions: list[Mention]) -> list[Mention]:
+    """Undo the model's merge of two neighbouring persons: "اتهم ظريف نتنياهو" is subject and
+    object when "محمد جواد ظريف" and "بنيامين نتنياهو" are two other persons of the story."""
+    people: dict[str, str] = {}  # surname -> the full name it ends
+    for m in mentions:
+        if m.type == "PER" and m.last - m.first >= 2:
+            people.setdefault(view.keys[m.last - 1], view.stripped_key(m))
+    out = []
+    for m in mentions:
+        if m.type == "PER" and m.last - m.first == 2 and _two_persons(view, m, people):
+            out += [Mention(m.first, m.first + 1, "PER", m.origin, m.lead),
+                    Mention(m.last - 1, m.last, "PER", m.origin)]
+        else:
+            out.append(m)
+    return out
+
+
+def _two_persons(view: TokenView, m: Mention, people: dict[str, str]) -> bool:
+    """Each word of a two-word PER ends a different, other person's name, the first word a
+    name of three words or more, as full names are given first ("محمد جواد ظريف")."""
+    key = view.stripped_key(m)
+    first, second = key.split(" ", 1)
+    owners = {people.get(first), people.get(second)}
+    return None not in owners and key not in owners and len(owners) == 2 \
+        and len(people[first].split()) > 2 \
+        and _good_surname(first) and _good_surname(second) and not second.startswith("ل")
+
+
 def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """Give every LOC its gazetteer key, and make countries and capitals LOC whatever the model
     said (CONVENTIONS: political uses). A facility or a road takes the place named inside it
@@ -160,7 +213,7 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
 def _inner_place(view: TokenView, m: Mention, gazetteer: Gazetteer) -> str | None:
     for i in range(m.first, m.last):
         hit = gazetteer.match_at(view, i)
-        if hit and hit[0] <= m.last and hit[2] not in COMMON_WORDS:
+        if hit and hit[0] <= m.last and hit[2] not in COMMON_WORDS and not (i == m.first and hit[1]):
             return hit[2]
     return None
 
@@ -197,9 +250,8 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
 
 
 def _adjective_use(view: TokenView, i: int) -> bool:
-    """A definite feminine nisba after a definite noun ("الحكومة السعودية") is an adjective."""
-    key = view.keys[i]
-    return key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i)
+    """A feminine nisba agreeing with the noun before it ("الحكومة السعودية") is an adjective."""
+    return nisba_adjective_at(view, i, NATIONALITY_STEMS)
 
 
 def _good_surname(word: str) -> bool:

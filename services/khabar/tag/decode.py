@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from khabar import schemas
-from khabar.tag.lexicon import LOC_DESIGNATORS, LOC_DIRECTIONS, NOT_MISC, PER_TITLES, STOPWORDS
+from khabar.tag.lexicon import (
+    COMMON_WORDS,
+    LOC_DESIGNATORS,
+    LOC_DIRECTIONS,
+    MEDIA_HEADS,
+    NOT_MISC,
+    PER_TITLES,
+    STOPWORDS,
+)
 from khabar.tag.rules import nisba_stem
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
 
@@ -91,6 +99,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         first += 1
     while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in edge_stops):
         last -= 1
+    if m.type == "ORG" and last - first > 1 and view.keys[first] in MEDIA_HEADS:
+        first += 1  # "قناة فرانس24" -> "فرانس24": the announcing head is left out
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
         while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
             first += 1
@@ -106,14 +116,41 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
                 last -= 1  # "حلب الجنوب الشرقي" -> "حلب", but "الشرق الأوسط" stays whole
     if first >= last or (m.type == "LOC" and last - first == 1 and _is_designator(view.keys[first])):
         return None
+    if last - first == 1 and (len(view.keys[first].removeprefix("ال")) < 2 or view.keys[first] in MEDIA_HEADS
+                              or _dual_adjective(view, first, m)):
+        return None  # a bare "الـ" before a quoted name, a bare "ميليشيات", "انتحاريتان" (two attacks)
+    last = _glued_number_end(view, first, last, m.type)
     if m.type == "MISC" and last - first == 1 and any(w in NOT_MISC for _, w in _bare_readings(view, first)):
         return None  # currencies, number words, religions are not tagged (CONVENTIONS)
     if last - first == 1 and _nationality_adjective(view.keys[first], m.type):
         return None  # "التركي", "الروسي": nationality adjectives are not tagged (CONVENTIONS)
     if first == m.first and m.origin != "model":
         return Mention(first, last, m.type, m.origin, m.lead, m.attrs)  # the finder knew
-    lead = strip_proclitic(view.keys[first], known, seen)
+    lead = 0 if _glued_to_digits(view, first) else strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead), m.attrs)
+
+
+def _glued_to_digits(view: TokenView, i: int) -> bool:
+    """Letters glued to digits are one brand name ("فرانس24"), so no proclitic is read off them."""
+    glued = i + 1 < len(view.keys) and view.starts[i + 1] == view.ends[i] and view.keys[i + 1].isdigit()
+    return glued or (any(c.isdigit() for c in view.keys[i]) and any(c.isalpha() for c in view.keys[i]))
+
+
+def _glued_number_end(view: TokenView, first: int, last: int, typ: str) -> int:
+    """An organisation's name takes the number glued to it ("فرانس24") or its ل phrase's number
+    ("فوكس للقرن 21"); a number after a space is a quantity ("تمتلك فوكس 39 في المئة")."""
+    if typ != "ORG" or last >= len(view.keys) or not view.keys[last].isdigit() \
+            or not view.same_sentence(last - 1, last):
+        return last
+    before = view.keys[last - 1]
+    lam_phrase = last - first > 1 and before.startswith("ل") and not before.startswith("ال")
+    return last + 1 if view.starts[last] == view.ends[last - 1] or lam_phrase else last
+
+
+def _dual_adjective(view: TokenView, i: int, m: Mention) -> bool:
+    """An indefinite dual or plural nisba ("انتحاريتان") describes; it names no place."""
+    key = view.keys[i]  # "الكوريتين" (the two Koreas) is a place
+    return m.type == "LOC" and not key.startswith("ال") and key.endswith(("يتان", "يتين", "يون", "يين"))
 
 
 def _nationality_adjective(key: str, typ: str) -> bool:
@@ -141,6 +178,11 @@ def _is_designator(key: str) -> bool:
     return any(word in LOC_DESIGNATORS for _, word in proclitic_variants(key))
 
 
+def _plain_word(key: str) -> bool:
+    """A common word whose first letter only looks like a proclitic ("بعض", "وادي", "وسائل")."""
+    return key in STOPWORDS or key in COMMON_WORDS or "ال" + key in COMMON_WORDS
+
+
 # Common names that begin with و, whose first letter is not the conjunction.
 _WAW_NAMES = frozenset("وليد وائل وفاء وديع وهبة وجدي وسام وضاح ولي وحيد وداد وهيب ويليام وارن".split())
 
@@ -155,7 +197,7 @@ def strip_proclitic(key: str, known: Callable[[str], bool], seen: frozenset[str]
     >>> strip_proclitic("والاردن", lambda k: False), strip_proclitic("بشار", lambda k: False)
     (1, 0)
     """
-    if known(key) or key.startswith("ال"):
+    if known(key) or key.startswith("ال") or _plain_word(key):
         return 0
     variants = proclitic_variants(key)[1:]
     for lead, word in variants:

@@ -20,6 +20,7 @@ from khabar.tag.lexicon import (
     ARAB_LEAGUE,
     COMMON_WORDS,
     LOC_TRIGGERS,
+    NATIONALITY_STEMS,
     NEWS_REGION,
     NOT_PLACE_PHRASES,
     PLACE_HOMONYMS,
@@ -28,8 +29,8 @@ from khabar.tag.lexicon import (
 from khabar.tag.words import (
     Mention,
     TokenView,
-    definite_noun_before,
     longest_phrase,
+    nisba_adjective_at,
     original_offset,
     phrase_widths,
 )
@@ -175,8 +176,8 @@ def _plausible_split(gazetteer: Gazetteer, lead: int, key: str) -> bool:
 def _not_a_place(view: TokenView, i: int, end: int, key: str) -> bool:
     if key in COMMON_WORDS or key in STOPWORDS:
         return True
-    if end == i + 1 and key.startswith("ال") and key.endswith("يه") and definite_noun_before(view, i):
-        return True  # "الأراضي السعودية": a feminine nisba adjective, not the country
+    if end == i + 1 and nisba_adjective_at(view, i, NATIONALITY_STEMS):
+        return True  # "الأراضي السعودية", "محكمة سورية": a feminine nisba adjective, not the country
     return key + " " + (view.keys[end] if end < len(view.keys) else "") in NOT_PLACE_PHRASES
 
 

@@ -65,7 +65,8 @@ ORG_HEADS = _folded(
     "وزارة الوزارة مجلس المجلس حركة الحركة تنظيم حزب الحزب جيش الجيش المرصد وكالة منظمة المنظمة "
     "هيئة الهيئة جبهة الجبهة كتائب كتيبة جماعة الجماعة الاتحاد اتحاد البنك بنك المصرف مصرف جامعة "
     "صندوق مفوضية المفوضية المحكمة محكمة البرلمان برلمان الحرس سلاح قيادة ائتلاف الائتلاف لجنة "
-    "اللجنة مكتب شركة مؤسسة جمعية نقابة الشرطة الأمن البحرية لواء فيلق ألوية قوات غرفة"
+    "اللجنة مكتب شركة مؤسسة جمعية نقابة الشرطة الأمن البحرية لواء فيلق ألوية قوات غرفة الوكالة "
+    "أكاديمية الأكاديمية"
 )
 
 #: Words after an organisation or media name that describe it and stay outside the span
@@ -74,13 +75,14 @@ NAME_DESCRIPTORS = _folded(
     "التلفزيونية التلفزيوني الإخبارية الإخباري الرسمية الرسمي الحكومية الحكومي الفضائية المحلية "
     "الخاصة المستقلة اليومية الأسبوعية الإلكترونية السابق السابقة الأسبق الحالي الحالية الجديد "
     "الجديدة المقبل المقبلة الإرهابية الإرهابي المتطرفة المتشددة "
+    "المؤيدة المؤيد الموالية الموالي المقربة المقرب المعارضة المعارض التابعة التابع "  # stances
     "التواصل الإنترنت"  # the last two: generic networks ("شبكة التواصل")
 )
 
 #: Heads of bodies that take a "ل" complement ("المرصد السوري لحقوق الانسان").
 ORG_LAM_HEADS = _folded(
     "المرصد مرصد المفوضية مفوضية مجلس المجلس منظمة المنظمة لجنة اللجنة الهيئة هيئة صندوق مكتب "
-    "المركز مركز الشبكة شبكة الاتحاد اتحاد جمعية الجمعية"
+    "المركز مركز الشبكة شبكة الاتحاد اتحاد جمعية الجمعية وكالة الوكالة"
 )
 
 #: Heads that only announce a name and stay outside its span ("قناة روسيا 1", "ميليشيات الحوثي").
@@ -97,10 +99,12 @@ NISBA_SHAPED_NOUNS = _folded(
 
 #: Adjectives without the nisba ending that still follow a definite head in a name
 #: ("الجيش الحر", "المحكمة العليا", "البيت الأبيض").
-NAME_ADJECTIVES = _folded("الحر الحرة الأعلى العليا الأول العام العامة الأحمر الأبيض الكبرى المتحدة الموحد")
+NAME_ADJECTIVES = _folded(
+    "الحر الحرة الأحرار الأعلى العليا الأول العام العامة الأحمر الأبيض الكبرى المتحدة الموحد"
+)
 
 #: After these ORG heads, a bare (indefinite) head with one generic modifier is not a name.
-ORG_NEEDS_NAME = _folded("قوات القوات الأمن الشرطة البحرية شركة مكتب لجنة اللجنة برنامج")
+ORG_NEEDS_NAME = _folded("قوات القوات الأمن الشرطة البحرية شركة مكتب لجنة اللجنة برنامج الوكالة الأكاديمية")
 
 #: Modifiers that make "قوات X"/"الجيش X" a generic group, not a named organisation.
 ORG_GENERIC_MODIFIERS = _folded(
@@ -154,7 +158,10 @@ NAME_TAILS = _folded("الدين الله الرحمن الرحيم العزيز
 NAME_CONNECTORS = _folded("بن بنت ابن آل أبو أبي عبد")
 
 #: Currency names: never an entity (CONVENTIONS "Not tagged").
-CURRENCIES = _folded("دولار دولارا دولارات يورو ليرة دينار ريال جنيه درهم روبل يوان ين روبية وون")
+CURRENCIES = _folded(
+    "دولار دولارا دولارات يورو ليرة دينار ريال جنيه جنيها جنية درهم روبل يوان ين روبية وون "
+    "استرليني إسترليني استرلينيا إسترلينيا"  # "جنيه استرليني" (the pound sterling)
+)
 
 #: Words a tagger trained on ANERcorp calls MISC that CONVENTIONS does not tag: currencies,
 #: number words, religions and God's name.
@@ -236,6 +243,16 @@ NISBA_COUNTRIES = {fold_key(word): iso for word, iso in (pair.split(":") for pai
 #: Heads of named facilities, which keep their head in the LOC span (CONVENTIONS LOC: "مطار
 #: كويرس العسكري", "مستشفى الشفاء", "حقل الشرارة", "جسر 14 تموز").
 FACILITY_HEADS = _folded("مطار جسر مستشفى حقل معبر ميناء سجن مخيم سد قلعة مسجد جامع كنيسة قاعدة")
+
+#: Heads of named geographic features, which keep their head too: in "جبل الشيخ", "وادي بردى",
+#: "هضبة الجولان" the head is part of the proper name (CONVENTIONS LOC: geographic features),
+#: unlike the administrative designators above. No adjective follows into the span
+#: ("وادي الضبوعة الحدودي" -> "وادي الضبوعة").
+FEATURE_HEADS = _folded("جبل جبال وادي هضبة سهل بحيرة نهر")
+
+#: Heads of roads: a name the model finds after one is the road's (CONVENTIONS LOC: "طريق
+#: خناصر أثريا"); found only with the model, since "طريق" is also "way" ("عن طريق").
+ROAD_HEADS = _folded("طريق شارع أوتوستراد")
 
 #: Words after a facility head that make it generic ("حقل النفط", "مخيم اللاجئين").
 FACILITY_GENERIC = _folded(

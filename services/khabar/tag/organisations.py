@@ -106,7 +106,9 @@ def _is_modifier(view: TokenView, j: int, head: str, n_mods: int) -> bool:
         if n_mods and _lam_word(view.keys[j - 1]) and key.startswith("ال"):
             return True  # the genitive after it
     if _adjective_like(key):
-        return True
+        # a definite feminine head takes a feminine adjective: "الشرطة المالكي" is the police
+        # and a man's name, not one body
+        return not (n_mods == 0 and head.startswith("ال") and head.endswith("ه") and key.endswith("ي"))
     if n_mods == 1 and not head.startswith("ال") and not view.keys[j - 1].startswith("ال"):
         return key.startswith("ال")  # the genitive that closes a construct chain: "مكافحة الفساد"
     if n_mods == 0 and not head.startswith("ال"):
@@ -198,6 +200,6 @@ def _media_word(view: TokenView, j: int, head: int) -> bool:
         return key.startswith("ال") and key not in STOPWORDS and (j == head + 1 or not _adjective_like(key))
     if not view.is_word[j] or key in STOPWORDS or key in NAME_DESCRIPTORS or key.startswith(CLITIC_ARTICLES):
         return False
-    if j > head + 1 and (key.startswith("و") or _adjective_like(key)):
-        return False  # "مونتي كارلو وشبكة", "صحيفة الغد الأردنية", "مجلة بلايبوي الإباحية"
+    if j > head + 1 and (key.startswith(("و", "ف")) or _adjective_like(key)):
+        return False  # "مونتي كارلو وشبكة", "قناة السويس فهاجمته", "صحيفة الغد الأردنية"
     return not (j == head + 1 and key.endswith(("ي", "يه")) and not key.startswith("ال"))  # "شبكة افتراضية"

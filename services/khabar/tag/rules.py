@@ -16,6 +16,7 @@ from functools import cache
 from khabar.tag.lexicon import (
     FACILITY_GENERIC,
     FACILITY_HEADS,
+    FEATURE_HEADS,
     MISC_NAMES,
     MONTHS,
     NATIONALITY_PLURALS,
@@ -94,18 +95,22 @@ def find_acronyms(view: TokenView) -> list[Mention]:
 
 
 def find_facilities(view: TokenView) -> list[Mention]:
-    """Named facilities, head kept (CONVENTIONS LOC): "مطار كويرس العسكري", "جسر 14 تموز".
+    """Named facilities and geographic features, head kept (CONVENTIONS LOC): "مطار كويرس
+    العسكري", "جسر 14 تموز", "جبل الحمراء", "وادي الضبوعة".
 
     The name is one word that is not a function word, an article-less adjective or a generic
-    noun ("حقل النفط" is no name), then digits or a month ("14 تموز") and agreeing adjectives.
+    noun ("حقل النفط" is no name); a facility's then takes digits or a month ("14 تموز") and
+    agreeing adjectives.
     """
     found = []
     for i in range(len(view.keys) - 1):
-        head = head_at(view, i, FACILITY_HEADS) if view.is_word[i] else None
-        if head is None or not view.same_sentence(i, i + 1) or not _facility_name(view.keys[i + 1]):
+        head = head_at(view, i, FACILITY_HEADS | FEATURE_HEADS) if view.is_word[i] else None
+        if head is None or not view.same_sentence(i, i + 1) or not _facility_name(view.keys[i + 1]) \
+                or (head[1] in FEATURE_HEADS and view.texts[i].endswith("ى")):  # "وأدى القصف": a verb
             continue
         j = i + 2
-        while j < len(view.keys) and view.same_sentence(i, j) and j - i <= _MAX_FACILITY_WORDS \
+        while head[1] in FACILITY_HEADS and j < len(view.keys) and view.same_sentence(i, j) \
+                and j - i <= _MAX_FACILITY_WORDS \
                 and (view.keys[j].isdigit() or view.keys[j] in MONTHS or _facility_adjective(view.keys[j])):
             j += 1
         found.append(Mention(i, j, "LOC", "pattern", original_offset(view.texts[i], head[0])))

@@ -169,3 +169,20 @@ def definite_noun_before(view: TokenView, i: int) -> bool:
     if len(view.keys[j]) > 4 and view.keys[j].endswith(_PRONOUN_SUFFIXES):
         return True  # "نظرائها الأوروبيين": a noun with a pronoun suffix is definite
     return any(w.startswith("ال") and w not in STOPWORDS for _, w in view.variants[j])
+
+
+def nisba_adjective_at(view: TokenView, i: int, nationalities: Container[str]) -> bool:
+    """Token i is a feminine nisba agreeing with the noun before it, so an adjective and not the
+    country it is spelled like: "الأراضي السعودية" after a definite noun; "محكمة سورية" (a
+    Syrian court) after an indefinite feminine noun, but "في سورية" is the country."""
+    key = view.keys[i]
+    if not key.endswith("يه"):
+        return False
+    if key.startswith("ال"):
+        return definite_noun_before(view, i)
+    j = i - 1
+    if j < 0 or not view.same_sentence(i, j) or key[:-1] not in nationalities:
+        return False
+    before = view.keys[j]
+    return view.is_word[j] and before not in STOPWORDS and before.endswith("ه") and len(before) > 3 \
+        and not before.startswith("ال")

@@ -1,0 +1,100 @@
+"""Span and type rules for Arabic news names: proclitics, merged names, heads kept or left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.tag.core import process
+from khabar.tag.decode import strip_proclitic
+from khabar.tag.lexicon import fold_key
+
+from .conftest import FakeTagger
+
+pytestmark = pytest.mark.unit
+
+GLUED_DIGITS = "تقوم فرانس24 بتغطية خاصة."
+PLAIN_WORDS = ("بعض", "وادي", "بين")
+VALLEY = "دارت معارك شمال وادي الضبوعة الحدودي."
+VERB_NOT_VALLEY = "وأدى القصف إلى دمار كبير."
+MOUNTAIN = "أعلن الجيش تحرير جبل الحمراء."
+TWO_PERSONS = "قال محمد جواد ظريف إن بنيامين نتنياهو كاذب. واتهم ظريف نتنياهو بالخداع."
+POLICE_AND_PERSON = "ورافقت الشرطة المالكي إلى المحكمة."
+CANAL = "أمم قناة السويس فهاجمته بريطانيا."
+NEWS_AGENCY = "اتهمت الوكالة العربية السورية للأنباء (سانا) وصحيفة الوطن المؤيدة للحكومة التحالف."
+PARTY = "وفينس من حزب الديمقراطيين الأحرار يقول ذلك."
+FOX = "بحسب بيان أصدرته شركة فوكس للقرن 21. وتمتلك فوكس 39 في المئة."
+STERLING = "بلغت الصفقة 11 مليار جنيه استرليني."
+BARE_ARTICLE = 'من بينها صحيفة الـ"صن" وغيرها.'
+DUAL_ADJECTIVE = "وهزت عمليتان انتحاريتان العاصمة."
+ADJECTIVE_SYRIAN = "إنها ليست محكمة سورية بل أجنبية. وعاد إلى سورية."
+ROAD = "تقدمت القوات على طريق خناصر أثريا."
+
+
+def _found(doc_factory, text, phrases=None):
+    doc = process(doc_factory(text), tagger=FakeTagger(phrases or {}))
+    return [(e["text"], e["type"]) for e in doc.entities]
+
+
+def test_spans_letters_glued_to_digits_keep_their_first_letter(doc_factory):
+    assert _found(doc_factory, GLUED_DIGITS, {"فرانس24": "ORG"}) == [("فرانس24", "ORG")]
+
+
+def test_spans_common_word_keeps_its_first_letter():
+    unknown = lambda key: False  # noqa: E731
+    assert [strip_proclitic(fold_key(w), unknown) for w in PLAIN_WORDS] == [0, 0, 0]
+
+
+def test_spans_geographic_feature_keeps_its_head(doc_factory):
+    assert _found(doc_factory, VALLEY) == [("وادي الضبوعة", "LOC")]
+    assert _found(doc_factory, MOUNTAIN) == [("جبل الحمراء", "LOC")]
+    assert _found(doc_factory, VERB_NOT_VALLEY) == []
+
+
+def test_spans_two_surnames_are_two_persons(doc_factory):
+    phrases = {"محمد جواد ظريف": "PER", "بنيامين نتنياهو": "PER", "ظريف نتنياهو": "PER"}
+    found = _found(doc_factory, TWO_PERSONS, phrases)
+    assert ("ظريف نتنياهو", "PER") not in found
+    assert ("ظريف", "PER") in found and ("نتنياهو", "PER") in found
+
+
+def test_spans_feminine_head_takes_no_masculine_adjective(doc_factory):
+    assert _found(doc_factory, POLICE_AND_PERSON) == []
+
+
+def test_spans_name_never_crosses_a_verb_with_fa(doc_factory):
+    assert ("قناة السويس", "LOC") in _found(doc_factory, CANAL)
+
+
+def test_spans_news_agency_takes_its_lam_complement_and_stance_stays_out(doc_factory):
+    found = _found(doc_factory, NEWS_AGENCY)
+    assert ("الوكالة العربية السورية للأنباء", "ORG") in found
+    assert ("الوطن", "ORG") in found
+
+
+def test_spans_broken_plural_adjective_ends_a_party_name(doc_factory):
+    assert ("حزب الديمقراطيين الأحرار", "ORG") in _found(doc_factory, PARTY)
+
+
+def test_spans_lam_phrase_takes_its_number_but_a_count_stays_out(doc_factory):
+    found = _found(doc_factory, FOX, {"فوكس للقرن": "ORG", "فوكس": "ORG"})
+    assert ("فوكس للقرن 21", "ORG") in found and ("فوكس", "ORG") in found
+
+
+def test_types_currency_bare_article_and_dual_are_not_entities(doc_factory):
+    assert _found(doc_factory, STERLING, {"استرليني": "MISC"}) == []
+    assert _found(doc_factory, BARE_ARTICLE, {"الـ": "ORG"}) == []
+    assert _found(doc_factory, DUAL_ADJECTIVE, {"انتحاريتان": "LOC"}) == []
+
+
+def test_types_nisba_after_indefinite_noun_is_an_adjective(doc_factory):
+    assert _found(doc_factory, ADJECTIVE_SYRIAN) == [("سورية", "LOC")]
+    assert doc_factory(ADJECTIVE_SYRIAN).text.count("سورية") == 2
+
+
+def test_types_model_name_after_road_head_is_the_road(doc_factory):
+    assert _found(doc_factory, ROAD, {"خناصر أثريا": "MISC"}) == [("طريق خناصر أثريا", "LOC")]
+
+
+def test_places_capital_beats_small_namesake_in_a_story_about_israel(doc_factory):
+    doc = process(doc_factory("قتل صحافيون في كابول. وقالت إسرائيل إنها تدين ذلك."), tagger=FakeTagger({}))
+    assert {e["text"]: e["country"] for e in doc.entities}["كابول"] == "AF"
