@@ -20,6 +20,7 @@ import hashlib
 from typing import Any
 
 from khabar.assemble import keys
+from khabar.assemble.records import build_record, figure_of
 from khabar.assemble.timeframe import iso_instant, parse_published, window_of, windows_overlap
 
 Mention = dict[str, Any]
@@ -224,8 +225,6 @@ def merge(state: dict[str, Any] | None, mention: Mention) -> dict[str, Any]:
     mentions of older versions of its story; its figures join the history. The record is
     rebuilt from the whole state, so folding the same mentions in any order gives the same record.
     """
-    from khabar.assemble.records import build_record, figure_of
-
     state = state or {"event_id": mention.get("event_id"), "mentions": [], "history": []}
     kept = [
         m
