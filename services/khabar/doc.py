@@ -3,13 +3,15 @@
 Modelled on spaCy's `Doc`: the text is never modified and every annotation is a
 stand-off span (`start`/`end` code-point offsets, end exclusive) into it. Spans
 are plain dicts so the JSON shape on Kafka *is* the in-memory shape; they are
-built only through `Doc.span`, which checks that `text[start:end]` is what the
-caller thinks it is.
+built only through `Doc.span` (or its bulk forms `Doc.spans` and `Doc.token_spans`,
+which check all bounds in one pass), so `text[start:end]` is always the mention.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import gt
 from typing import Any
 
 import orjson
@@ -21,6 +23,16 @@ Span = dict[str, Any]
 
 #: Layers a stage may add, in pipeline order.
 LAYERS = ("tokens", "sentences", "entities", "quantities", "events")
+
+def token_template(attrs: dict[str, Any]) -> Span:
+    """A token with its word attributes and, first, the keys `Doc.token_spans` fills in (the key
+    order of the token schema: start, end, text, sent, base_start, then the word's attributes).
+
+    >>> list(token_template({"norm": "قال"}))
+    ['start', 'end', 'text', 'sent', 'base_start', 'norm']
+    """
+    return {"start": 0, "end": 0, "text": "", "sent": 0, "base_start": 0, **attrs}
+
 
 #: Optional metadata fields of an incoming story (khabar.raw.v1).
 STORY_FIELDS = ("source", "url", "title", "published_at")
@@ -61,6 +73,54 @@ class Doc:
         if expect is not None and mention != expect:
             raise SpanError(f"story {self.id}: span [{start}, {end}) is {mention!r}, expected {expect!r}")
         return {"start": start, "end": end, "text": mention, **attrs}
+
+    def spans(self, starts: Sequence[int], ends: Sequence[int],
+              attrs: Iterable[dict[str, Any]] | None = None) -> list[Span]:
+        """Build many spans at once: `Doc.span` without `expect`, the bounds checked in one pass.
+
+        Each mention is sliced from the original text here, so `text[start:end] == mention`
+        holds by construction, as in `Doc.span`. `attrs[i]`, when given, is merged into span i.
+
+        >>> d = Doc(id="x", text="قصف وبغداد")
+        >>> [s["text"] for s in d.spans([0, 5], [3, 10])]
+        ['قصف', 'بغداد']
+        """
+        self._check_bounds(starts, ends)
+        text = self.text
+        if attrs is None:
+            return [{"start": s, "end": e, "text": text[s:e]} for s, e in zip(starts, ends, strict=True)]
+        return [{"start": s, "end": e, "text": text[s:e], **a}
+                for s, e, a in zip(starts, ends, attrs, strict=True)]
+
+    def token_spans(self, starts: Sequence[int], ends: Sequence[int], sents: Sequence[int],
+                    base_starts: Sequence[int], templates: Sequence[Span]) -> list[Span]:
+        """Build the `tokens` layer: `Doc.spans` for tokens, each a copy of its word's template
+        (see `token_template`) with `start`, `end`, `text`, `sent` and `base_start` filled in.
+
+        A story has hundreds of tokens and a word's template is shared by all its tokens:
+        copying a dict whose keys are already in place is about twice as fast as building it.
+        """
+        self._check_bounds(starts, ends)
+        text = self.text
+        return [dict(t, start=s, end=e, text=text[s:e], sent=i, base_start=b)
+                for s, e, i, b, t in zip(starts, ends, sents, base_starts, templates, strict=True)]
+
+    def _check_bounds(self, starts: Sequence[int], ends: Sequence[int]) -> None:
+        """Raise `SpanError` unless every `0 <= start <= end <= len(text)`, in a few passes in C.
+
+        Spans usually come in text order, where the first start and the last end are the extremes
+        (`sorted` on sorted ints is a single cheap pass, `min` compares objects one by one).
+        """
+        if len(starts) != len(ends):
+            raise SpanError(f"story {self.id}: {len(starts)} span starts but {len(ends)} ends")
+        if not starts:
+            return
+        ordered = starts == sorted(starts) and ends == sorted(ends)
+        first, last = (starts[0], ends[-1]) if ordered else (min(starts), max(ends))
+        size = len(self.text)
+        if first < 0 or last > size or any(map(gt, starts, ends)):
+            s, e = next((s, e) for s, e in zip(starts, ends, strict=True) if not 0 <= s <= e <= size)
+            raise SpanError(f"story {self.id}: span [{s}, {e}) outside text of length {size}")
 
     def span_from_normalized(self, nstart: int, nend: int, **attrs: Any) -> Span:
         """Build a span from offsets into the normalized view, mapped back to the original."""

@@ -17,7 +17,9 @@ module and nowhere else.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from operator import ge
 
 
 class OffsetMapBuilder:
@@ -146,27 +148,89 @@ class OffsetMap:
         return ostart, oend
 
     def to_original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`to_original` of many non-empty spans at once (the normalize stage maps every token).
-
-        Same result as `to_original` span by span, with the binary searches done in list
-        comprehensions rather than one method call per span.
-        """
+        """`to_original` of many non-empty spans at once (see `to_original_bounds`)."""
         if not spans:
             return []
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
-        if min(starts) < 0 or max(ends) > self._nlen or any(s >= e for s, e in spans):
+        starts, ends = self.to_original_bounds(*zip(*spans, strict=True))
+        return list(zip(starts, ends, strict=True))
+
+    def to_original_bounds(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+        """`to_original` of many non-empty spans, given and returned as a list of starts and one of ends.
+
+        Same result as `to_original` span by span. The normalize stage maps every token and
+        sentence through here, so the bounds are checked in one pass, not once per span.
+
+        >>> m = OffsetMapBuilder(); m.keep(2); m.replace(0, 1); m.keep(3); om = m.build()
+        >>> om.to_original_bounds([0, 2], [2, 5])
+        ([0, 3], [2, 6])
+        """
+        if len(starts) != len(ends):
+            raise ValueError("as many span starts as ends are needed")
+        if not starts:
+            return [], []
+        starts, ends = list(starts), list(ends)
+        ordered = starts == sorted(starts) and ends == sorted(ends)
+        first, last = (starts[0], ends[-1]) if ordered else (min(starts), max(ends))
+        if first < 0 or last > self._nlen or any(map(ge, starts, ends)):
             raise ValueError(f"normalized spans must be non-empty and inside 0..{self._nlen}")
+        return self._map_positions(starts, False, ordered), self._map_positions(ends, True, ordered)
+
+    def to_original_starts(self, positions: Sequence[int]) -> list[int]:
+        """The original start of the character at each normalized position (`to_original(p, p + 1)[0]`).
+
+        The normalize stage maps where each token's base begins, after its proclitics.
+        """
+        positions = list(positions)
+        if not positions:
+            return []
+        ordered = positions == sorted(positions)
+        first, last = (positions[0], positions[-1]) if ordered else (min(positions), max(positions))
+        if first < 0 or last >= self._nlen:
+            raise ValueError(f"normalized positions must be inside 0..{self._nlen - 1}")
+        return self._map_positions(positions, False, ordered)
+
+    def _map_positions(self, positions: list[int], last: bool, ordered: bool) -> list[int]:
+        """Original offset of each normalized position, as a span start (`last=False`: of the
+        character at p) or as a span end (`last=True`: just after the character at p - 1).
+
+        Most stories have a handful of segments and hundreds of tokens, so when the positions are
+        `ordered` (tokens in text order) the segments are walked once and each keep-run shifts its
+        positions in one comprehension; otherwise each position is found by binary search.
+        """
         if self._identity:
-            return list(spans)
+            return positions
+        nstarts, ostarts, ns, os_, atomic = self._nstarts, self._ostarts, self._ns, self._os, self._atomic
+        if not ordered or len(nstarts) * 4 > len(positions):
+            return self._bisect_positions(positions, last)
+        mapped: list[int] = []
+        lo = 0
+        for k, nstart in enumerate(nstarts):
+            if not ns[k]:  # a deletion holds no normalized character
+                continue
+            # a start belongs to segment k when nstart <= p < nstart + n, an end when nstart < p <= nstart + n
+            hi = (bisect_right if last else bisect_left)(positions, nstart + ns[k], lo)
+            if hi == lo:
+                continue
+            if atomic[k]:
+                mapped += [ostarts[k] + os_[k] if last else ostarts[k]] * (hi - lo)
+            else:
+                shift = ostarts[k] - nstart
+                mapped += [p + shift for p in positions[lo:hi]]
+            lo = hi
+        return mapped
+
+    def _bisect_positions(self, positions: list[int], last: bool) -> list[int]:
+        """`_map_positions` for any order of positions: one binary search per position."""
         nstarts, ostarts, os_, atomic = self._nstarts, self._ostarts, self._os, self._atomic
         # bisect_right lands after any deletion that shares a segment start, on the segment that
         # holds the character (normalized segments are never empty but for deletions)
-        first = [bisect_right(nstarts, s) - 1 for s in starts]
-        last = [bisect_right(nstarts, e - 1) - 1 for e in ends]
-        return [(ostarts[k] if atomic[k] else ostarts[k] + s - nstarts[k],
-                 ostarts[j] + os_[j] if atomic[j] else ostarts[j] + e - nstarts[j])
-                for s, e, k, j in zip(starts, ends, first, last, strict=True)]
+        if last:
+            blocks = [bisect_right(nstarts, p - 1) - 1 for p in positions]
+            return [ostarts[k] + os_[k] if atomic[k] else ostarts[k] + p - nstarts[k]
+                    for p, k in zip(positions, blocks, strict=True)]
+        blocks = [bisect_right(nstarts, p) - 1 for p in positions]
+        return [ostarts[k] if atomic[k] else ostarts[k] + p - nstarts[k]
+                for p, k in zip(positions, blocks, strict=True)]
 
     def _block_of_original(self, opos: int) -> int:
         """Index of the segment holding original character `opos` (insertions before it skipped)."""

@@ -8,9 +8,12 @@ original-text span obtained through the offset map.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from collections import Counter
+from operator import add
+from typing import NamedTuple
 
-from khabar.doc import Doc, Span
+from khabar.doc import Doc, Span, token_template
+from khabar.normalize.charmap import ARABIC_LETTERS
 from khabar.normalize.clean import normalize_text
 from khabar.normalize.clitics import Clitics, choose, clitic_choices
 from khabar.normalize.sentences import find_sentences
@@ -24,6 +27,7 @@ _STOPWORDS = {
 }
 _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_ARABIC_LETTERS = frozenset(ARABIC_LETTERS)
 _SCRIPT_OF_SHAPE = {"arabic": "arabic", "latin": "latin", "mixed": "latin", "digit": "", "punct": ""}
 
 
@@ -39,83 +43,108 @@ def process(doc: Doc) -> Doc:
     normalized, offsets = normalize_text(doc.text)
     doc.normalized, doc.offsets = normalized, offsets
     sentence_bounds = find_sentences(normalized)
-    doc.sentences = [doc.span(s, e) for s, e in offsets.to_original_spans(sentence_bounds)]
-    found = [(s, e, index) for index, (ss, se) in enumerate(sentence_bounds)
-             for s, e in find_tokens(normalized, ss, se)]
-    doc.tokens, letters = _annotate_tokens(doc, offsets, normalized, found)
+    doc.sentences = doc.spans(*offsets.to_original_bounds([s for s, _ in sentence_bounds],
+                                                          [e for _, e in sentence_bounds]))
+    found, sents = _find_story_tokens(normalized, sentence_bounds)
+    doc.tokens, letters = _annotate_tokens(doc, offsets, normalized, found, sents)
     doc.lang = guess_lang(normalized, letters)
     return doc
 
 
-class _Word(NamedTuple):
-    """What a story needs to know about one word form: its token attributes, or, when the clitic
-    split depends on the story's evidence, the attributes of every possible split."""
+def _find_story_tokens(normalized: str,
+                       sentence_bounds: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Token spans of the normalized view, sentence by sentence, and the sentence index of each."""
+    found: list[tuple[int, int]] = []
+    sents: list[int] = []
+    for index, (start, end) in enumerate(sentence_bounds):
+        spans = find_tokens(normalized, start, end)
+        found += spans
+        sents += [index] * len(spans)
+    return found, sents
 
-    folded: str
-    attrs: dict[str, Any]  # of the split taken without evidence
-    base_offset: int
+
+class _Word(NamedTuple):
+    """What a story needs to know about one word form: its token template (attributes, see
+    `doc.token_template`), or, when the clitic split depends on the story's evidence, every
+    possible split with the evidence it needs."""
+
+    template: Span  # of the split taken without evidence
+    base_offset: int  # characters of the form before its base
     script: str  # whose letters the word is made of, for the language flag: arabic, latin, other or ""
-    options: tuple[tuple[tuple[str, ...], tuple[str, ...], _Word], ...] = ()  # clitics.choose() picks one
+    folded: str
+    # every split with its (split, enclitic) evidence, best first; clitics.choose() picks one
+    options: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[Span, int]], ...] = ()
 
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
-#: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here).
+#: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here); one
+#: entry is about 1 kB, and 200 000 forms hold the vocabulary of a few months of wire copy.
 _WORDS: dict[str, _Word] = {}
-_CACHE_MAX = 100_000
+_CACHE_MAX = 200_000
 
 
 def _analyse_word(norm: str) -> _Word:
-    """Shape, fold and clitic choices of a word form, with the attributes of each choice; cached."""
+    """Shape, fold and clitic choices of a word form, with the token template of each choice; cached."""
     if len(_WORDS) >= _CACHE_MAX:
         _WORDS.clear()
-    shape, folded = token_shape(norm), fold(norm)
-    if shape != "arabic":
-        word = _word_of(norm, shape, folded, Clitics("", 0, folded, False, ""))
-    else:
+    folded = fold(norm)
+    if norm[0] in _ARABIC_LETTERS:  # an Arabic token is one run of Arabic letters (tokens.py)
+        shape, script = "arabic", "arabic"
         choices = clitic_choices(norm, folded)
-        word = _word_of(norm, shape, folded, choices[-1][2])
-        if choices[0][0] or choices[0][1]:  # the story's evidence decides
-            options = tuple((e1, e2, _word_of(norm, shape, folded, split)) for e1, e2, split in choices)
-            word = word._replace(options=options)
-        else:
-            word = _word_of(norm, shape, folded, choices[0][2])
+    else:
+        shape = token_shape(norm)
+        script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
+        choices = (((), (), Clitics("", 0, folded, False, "")),)
+    if choices[0][0] or choices[0][1]:  # the story's evidence decides
+        options = tuple((e1, e2, _template_of(norm, shape, folded, split)) for e1, e2, split in choices)
+        word = _Word(*options[-1][2], script, folded, options)
+    else:
+        word = _Word(*_template_of(norm, shape, folded, choices[0][2]), script, folded)
     _WORDS[norm] = word
     return word
 
 
-def _word_of(norm: str, shape: str, folded: str, split: Clitics) -> _Word:
+def _template_of(norm: str, shape: str, folded: str, split: Clitics) -> tuple[Span, int]:
+    """The token template of one split of a word form, and where its base begins."""
     attrs = {"norm": norm, "fold": folded, "pre": split.pre, "base": split.base, "det": split.det,
              "enc": split.enc, "shape": shape}
-    script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
-    return _Word(folded, attrs, split.base_offset, script)
+    return token_template(attrs), split.base_offset
 
 
-def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str,
-                     found: list[tuple[int, int, int]]) -> tuple[list[Span], dict[str, int]]:
+def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str, found: list[tuple[int, int]],
+                     sents: list[int]) -> tuple[list[Span], dict[str, int]]:
     """Token spans with their attributes (the contract of issue 3; clitics.py documents the split),
     and the number of letters per script for the language flag.
 
-    The story's own (folded Arabic) words are the evidence for the clitic split.
+    Works column by column: each word form of the story is looked up once, and the offsets of
+    all tokens are mapped in one call, so the only loop over tokens copies their templates.
     """
+    norms = [normalized[s:e] for s, e in found]
+    template_of, base_offset_of, letters = _story_words(norms)
+    nstarts = [s for s, _ in found]
+    starts, ends = offsets.to_original_bounds(nstarts, [e for _, e in found])
+    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(base_offset_of.__getitem__, norms))))
+    tokens = doc.token_spans(starts, ends, sents, base_starts, list(map(template_of.__getitem__, norms)))
+    return tokens, letters
+
+
+def _story_words(norms: list[str]) -> tuple[dict[str, Span], dict[str, int], dict[str, int]]:
+    """The token template and base offset of each word form of a story, the clitic split decided
+    by the story's own (folded Arabic) words, and the number of letters per script."""
     known = _WORDS.get
-    words = [known(norm) or _analyse_word(norm) for norm in [normalized[s:e] for s, e, _ in found]]
-    undecided = {id(word): word for word in words if word.options}
+    counts = Counter(norms)
+    words = [known(norm) or _analyse_word(norm) for norm in counts]
+    template_of = dict(zip(counts, [word.template for word in words], strict=True))
+    base_offset_of = dict(zip(counts, [word.base_offset for word in words], strict=True))
+    letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
+    for (norm, count), word in zip(counts.items(), words, strict=True):
+        letters[word.script] += len(norm) * count
+    undecided = [(norm, word.options) for norm, word in zip(counts, words, strict=True) if word.options]
     if undecided:
         vocabulary = {word.folded for word in words if word.script == "arabic"}
-        decided = {key: word.options[choose(word.options, vocabulary)][2] for key, word in undecided.items()}
-        words = [decided.get(id(word), word) for word in words]
-    letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
-    spans = offsets.to_original_spans([(s, e) for s, e, _ in found])
-    tokens = []
-    make_span, to_original = doc.span, offsets.to_original
-    for (nstart, nend, sent), (start, end), word in zip(found, spans, words, strict=True):
-        span = make_span(start, end)
-        span["sent"] = sent
-        span["base_start"] = to_original(nstart + word.base_offset, nend)[0] if word.base_offset else start
-        span.update(word.attrs)
-        tokens.append(span)
-        letters[word.script] += nend - nstart
-    return tokens, letters
+        for norm, options in undecided:
+            template_of[norm], base_offset_of[norm] = options[choose(options, vocabulary)][2]
+    return template_of, base_offset_of, letters
 
 
 def guess_lang(normalized: str, letters: dict[str, int] | None = None) -> str:

@@ -22,7 +22,6 @@ from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksur
 from khabar.normalize.charmap import ARABIC_LETTERS, EMOJI_CHARS, FOLD_EXTRA, FOLD_HAMZA, char_class
 
 _AR = char_class(ARABIC_LETTERS)
-_FOLD_EXTRA_RE = re.compile(f"[{char_class(''.join(map(chr, FOLD_EXTRA)))}]")
 _LATIN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
 _EMOJI = char_class(EMOJI_CHARS)
 _CLOSERS = r"\s<>\"\u00AB\u00BB.,;:!?)\]}'\u060C\u061B\u061F\u2026"
@@ -95,7 +94,23 @@ def fold(word: str, hamza: bool = False) -> str:
     >>> fold("إلى"), fold("مدرسة"), fold("ڤيينا"), fold("مسؤول", hamza=True)
     ('الي', 'مدرسه', 'فيينا', 'مسوول')
     """
-    folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(word)))
-    if _FOLD_EXTRA_RE.search(folded):  # rare letters: skip str.translate's per-character lookups
-        folded = folded.translate(FOLD_EXTRA)
-    return folded.translate(FOLD_HAMZA) if hamza else folded
+    return word.translate(_FOLD_HAMZA_TABLE if hamza else _FOLD_TABLE)
+
+
+def _camel_folds() -> dict[int, str]:
+    """camel-tools' three folding normalizers as one character table.
+
+    Each of them maps single characters to single characters, so applying them letter by letter
+    gives the same result as applying them to a whole word, and one `str.translate` replaces
+    a regex substitution and two `str.replace` calls per word (every new word form is folded).
+    """
+    folds = {}
+    for letter in ARABIC_LETTERS:
+        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(letter)))
+        if folded != letter:
+            folds[ord(letter)] = folded
+    return folds
+
+
+_FOLD_TABLE = _camel_folds() | FOLD_EXTRA
+_FOLD_HAMZA_TABLE = _FOLD_TABLE | FOLD_HAMZA

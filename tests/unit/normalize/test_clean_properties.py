@@ -23,7 +23,9 @@ _ALPHABET = (
     "abcXYZ😀🇸🇾"
 )
 ARABIC_HEAVY = st.text(alphabet=_ALPHABET, max_size=60)
-_NUMBER_MARKS = str.maketrans("\u066b\u066c", ".,")
+# ٫ ٬ are read as number marks only with a digit on each side, and ZWJ/VS16 are kept only inside an
+# emoji sequence (UTS #51): both depend on context, so the round trip compares text without them
+_CONTEXT_READ = str.maketrans("\u066b\u066c", ".,", "\u200d\ufe0f")
 
 
 @settings(max_examples=400, deadline=None)
@@ -53,8 +55,8 @@ def test_clean_spans_round_trip(text, data):
     assert offsets.to_original(nstart, nend) == (ostart, oend)
     # the original span, normalized on its own, contains what it was mapped from (but ٫ ٬, which
     # are read as number marks only with a digit on each side, that is from context)
-    alone = normalize_text(text[ostart:oend])[0].translate(_NUMBER_MARKS)
-    assert normalized[start:end].translate(_NUMBER_MARKS) in alone
+    alone = normalize_text(text[ostart:oend])[0].translate(_CONTEXT_READ)
+    assert normalized[start:end].translate(_CONTEXT_READ) in alone
 
 
 @settings(max_examples=300, deadline=None)
