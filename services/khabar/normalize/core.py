@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import add
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from khabar.doc import Doc, Span, token_template
@@ -73,8 +73,10 @@ class _Word(NamedTuple):
     script: str  # whose letters the word is made of, for the language flag: arabic, latin, other or ""
     folded: str
     # every split with its (split, enclitic) evidence, best first; clitics.choose() picks one
-    options: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[Span, int]], ...] = ()
+    options: tuple[tuple[tuple[str, ...], tuple[str, ...], _Word], ...] = ()
 
+
+_TEMPLATE, _BASE_OFFSET = attrgetter("template"), attrgetter("base_offset")
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
 #: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here); one
@@ -96,8 +98,9 @@ def _analyse_word(norm: str) -> _Word:
         script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
         choices = (((), (), Clitics("", 0, folded, False, "")),)
     if choices[0][0] or choices[0][1]:  # the story's evidence decides
-        options = tuple((e1, e2, _template_of(norm, shape, folded, split)) for e1, e2, split in choices)
-        word = _Word(*options[-1][2], script, folded, options)
+        options = tuple((e1, e2, _Word(*_template_of(norm, shape, folded, split), script, folded))
+                        for e1, e2, split in choices)
+        word = options[-1][2]._replace(options=options)
     else:
         word = _Word(*_template_of(norm, shape, folded, choices[0][2]), script, folded)
     _WORDS[norm] = word
@@ -120,31 +123,31 @@ def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str, found: list[
     all tokens are mapped in one call, so the only loop over tokens copies their templates.
     """
     norms = [normalized[s:e] for s, e in found]
-    template_of, base_offset_of, letters = _story_words(norms)
+    word_of, letters = _story_words(norms)
+    words = list(map(word_of.__getitem__, norms))
     nstarts = [s for s, _ in found]
     starts, ends = offsets.to_original_bounds(nstarts, [e for _, e in found])
-    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(base_offset_of.__getitem__, norms))))
-    tokens = doc.token_spans(starts, ends, sents, base_starts, list(map(template_of.__getitem__, norms)))
+    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(_BASE_OFFSET, words))))
+    tokens = doc.token_spans(starts, ends, sents, base_starts, list(map(_TEMPLATE, words)))
     return tokens, letters
 
 
-def _story_words(norms: list[str]) -> tuple[dict[str, Span], dict[str, int], dict[str, int]]:
-    """The token template and base offset of each word form of a story, the clitic split decided
-    by the story's own (folded Arabic) words, and the number of letters per script."""
+def _story_words(norms: list[str]) -> tuple[dict[str, _Word], dict[str, int]]:
+    """Each word form of a story with its analysis, the clitic split decided by the story's own
+    (folded Arabic) words, and the number of letters per script."""
     known = _WORDS.get
     counts = Counter(norms)
     words = [known(norm) or _analyse_word(norm) for norm in counts]
-    template_of = dict(zip(counts, [word.template for word in words], strict=True))
-    base_offset_of = dict(zip(counts, [word.base_offset for word in words], strict=True))
+    word_of = dict(zip(counts, words, strict=True))
     letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
-    for (norm, count), word in zip(counts.items(), words, strict=True):
+    for norm, count, word in zip(counts, counts.values(), words, strict=True):
         letters[word.script] += len(norm) * count
-    undecided = [(norm, word.options) for norm, word in zip(counts, words, strict=True) if word.options]
+    undecided = [(norm, word.options) for norm, word in word_of.items() if word.options]
     if undecided:
         vocabulary = {word.folded for word in words if word.script == "arabic"}
         for norm, options in undecided:
-            template_of[norm], base_offset_of[norm] = options[choose(options, vocabulary)][2]
-    return template_of, base_offset_of, letters
+            word_of[norm] = options[choose(options, vocabulary)][2]
+    return word_of, letters
 
 
 def guess_lang(normalized: str, letters: dict[str, int] | None = None) -> str:
