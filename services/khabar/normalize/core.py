@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import add, attrgetter
-from typing import NamedTuple
+from operator import add, itemgetter
 
 from khabar.doc import Doc, Span, token_template
 from khabar.normalize.charmap import ARABIC_LETTERS
 from khabar.normalize.clean import normalize_text
 from khabar.normalize.clitics import Clitics, choose, clitic_choices
 from khabar.normalize.sentences import find_sentences
-from khabar.normalize.tokens import ARABIC_RUN_RE, find_tokens, fold, token_shape
+from khabar.normalize.tokens import ARABIC_RUN_RE, find_story_tokens, fold, token_shape
 from khabar.offsets import OffsetMap
 
 #: A few very frequent function words per Latin-script language, for the `lang` guess.
@@ -45,50 +44,37 @@ def process(doc: Doc) -> Doc:
     sentence_bounds = find_sentences(normalized)
     doc.sentences = doc.spans(*offsets.to_original_bounds([s for s, _ in sentence_bounds],
                                                           [e for _, e in sentence_bounds]))
-    found, sents = _find_story_tokens(normalized, sentence_bounds)
-    doc.tokens, letters = _annotate_tokens(doc, offsets, normalized, found, sents)
+    doc.tokens, letters = _annotate_tokens(doc, offsets, *find_story_tokens(normalized, sentence_bounds))
     doc.lang = guess_lang(normalized, letters)
     return doc
 
 
-def _find_story_tokens(normalized: str,
-                       sentence_bounds: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
-    """Token spans of the normalized view, sentence by sentence, and the sentence index of each."""
-    found: list[tuple[int, int]] = []
-    sents: list[int] = []
-    for index, (start, end) in enumerate(sentence_bounds):
-        spans = find_tokens(normalized, start, end)
-        found += spans
-        sents += [index] * len(spans)
-    return found, sents
-
-
-class _Word(NamedTuple):
-    """What a story needs to know about one word form: its token template (attributes, see
-    `doc.token_template`), or, when the clitic split depends on the story's evidence, every
-    possible split with the evidence it needs."""
-
-    template: Span  # of the split taken without evidence
-    base_offset: int  # characters of the form before its base
-    script: str  # whose letters the word is made of, for the language flag: arabic, latin, other or ""
-    folded: str
-    # every split with its (split, enclitic) evidence, best first; clitics.choose() picks one
-    options: tuple[tuple[tuple[str, ...], tuple[str, ...], _Word], ...] = ()
-
-
-_TEMPLATE, _BASE_OFFSET = attrgetter("template"), attrgetter("base_offset")
+#: What a story needs to know about one word form, as the plain tuple
+#: `(template, base_offset, script, folded, options)`:
+#: - template: the index in `_TEMPLATES` of its token template (attributes, see
+#:   `doc.token_template`) for the split taken without evidence;
+#: - base_offset: the characters of the form before the base of that split;
+#: - script: whose letters the word is made of, for the language flag: arabic, latin, other or "";
+#: - folded: `tokens.fold` of the form;
+#: - options: when the clitic split depends on the story's evidence, every split as
+#:   `(split evidence, enclitic evidence, word)`, best first (clitics.choose picks one), else ().
+#: Plain tuples of strings and numbers, because the garbage collector stops tracking those
+#: (it tracks tuple subclasses, and tuples holding a dict, for ever); when the cache was made of
+#: NamedTuples holding their templates, full collections walking it took ~10% of the stage's time.
+_Word = tuple[int, int, str, str, tuple]
+_TEMPLATE, _BASE_OFFSET, _SCRIPT, _FOLDED, _OPTIONS = range(5)
+_template, _base_offset = itemgetter(_TEMPLATE), itemgetter(_BASE_OFFSET)
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
 #: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here); one
 #: entry is about 1 kB, and 200 000 forms hold the vocabulary of a few months of wire copy.
 _WORDS: dict[str, _Word] = {}
+_TEMPLATES: list[Span] = []
 _CACHE_MAX = 200_000
 
 
 def _analyse_word(norm: str) -> _Word:
     """Shape, fold and clitic choices of a word form, with the token template of each choice; cached."""
-    if len(_WORDS) >= _CACHE_MAX:
-        _WORDS.clear()
     folded = fold(norm)
     if norm[0] in _ARABIC_LETTERS:  # an Arabic token is one run of Arabic letters (tokens.py)
         shape, script = "arabic", "arabic"
@@ -98,23 +84,25 @@ def _analyse_word(norm: str) -> _Word:
         script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
         choices = (((), (), Clitics("", 0, folded, False, "")),)
     if choices[0][0] or choices[0][1]:  # the story's evidence decides
-        options = tuple((e1, e2, _Word(*_template_of(norm, shape, folded, split), script, folded))
-                        for e1, e2, split in choices)
-        word = options[-1][2]._replace(options=options)
+        options = tuple((e1, e2, (_add_template(norm, shape, folded, split), split.base_offset,
+                                  script, folded, ())) for e1, e2, split in choices)
+        word = (*options[-1][2][:_OPTIONS], options)
     else:
-        word = _Word(*_template_of(norm, shape, folded, choices[0][2]), script, folded)
+        split = choices[0][2]
+        word = (_add_template(norm, shape, folded, split), split.base_offset, script, folded, ())
     _WORDS[norm] = word
     return word
 
 
-def _template_of(norm: str, shape: str, folded: str, split: Clitics) -> tuple[Span, int]:
-    """The token template of one split of a word form, and where its base begins."""
+def _add_template(norm: str, shape: str, folded: str, split: Clitics) -> int:
+    """Store the token template of one split of a word form; returns its index in `_TEMPLATES`."""
     attrs = {"norm": norm, "fold": folded, "pre": split.pre, "base": split.base, "det": split.det,
              "enc": split.enc, "shape": shape}
-    return token_template(attrs), split.base_offset
+    _TEMPLATES.append(token_template(attrs))
+    return len(_TEMPLATES) - 1
 
 
-def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str, found: list[tuple[int, int]],
+def _annotate_tokens(doc: Doc, offsets: OffsetMap, norms: list[str], nstarts: list[int], nends: list[int],
                      sents: list[int]) -> tuple[list[Span], dict[str, int]]:
     """Token spans with their attributes (the contract of issue 3; clitics.py documents the split),
     and the number of letters per script for the language flag.
@@ -122,29 +110,31 @@ def _annotate_tokens(doc: Doc, offsets: OffsetMap, normalized: str, found: list[
     Works column by column: each word form of the story is looked up once, and the offsets of
     all tokens are mapped in one call, so the only loop over tokens copies their templates.
     """
-    norms = [normalized[s:e] for s, e in found]
     word_of, letters = _story_words(norms)
     words = list(map(word_of.__getitem__, norms))
-    nstarts = [s for s, _ in found]
-    starts, ends = offsets.to_original_bounds(nstarts, [e for _, e in found])
-    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(_BASE_OFFSET, words))))
-    tokens = doc.token_spans(starts, ends, sents, base_starts, list(map(_TEMPLATE, words)))
+    starts, ends = offsets.to_original_bounds(nstarts, nends)
+    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(_base_offset, words))))
+    templates = list(map(_TEMPLATES.__getitem__, map(_template, words)))
+    tokens = doc.token_spans(starts, ends, sents, base_starts, templates)
     return tokens, letters
 
 
 def _story_words(norms: list[str]) -> tuple[dict[str, _Word], dict[str, int]]:
     """Each word form of a story with its analysis, the clitic split decided by the story's own
     (folded Arabic) words, and the number of letters per script."""
+    if len(_WORDS) >= _CACHE_MAX:  # between stories: a story's words refer to _TEMPLATES by index
+        _WORDS.clear()
+        _TEMPLATES.clear()
     known = _WORDS.get
     counts = Counter(norms)
     words = [known(norm) or _analyse_word(norm) for norm in counts]
     word_of = dict(zip(counts, words, strict=True))
     letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
     for norm, count, word in zip(counts, counts.values(), words, strict=True):
-        letters[word.script] += len(norm) * count
-    undecided = [(norm, word.options) for norm, word in word_of.items() if word.options]
+        letters[word[_SCRIPT]] += len(norm) * count
+    undecided = [(norm, word[_OPTIONS]) for norm, word in word_of.items() if word[_OPTIONS]]
     if undecided:
-        vocabulary = {word.folded for word in words if word.script == "arabic"}
+        vocabulary = {word[_FOLDED] for word in words if word[_SCRIPT] == "arabic"}
         for norm, options in undecided:
             word_of[norm] = options[choose(options, vocabulary)][2]
     return word_of, letters
