@@ -108,3 +108,25 @@ def find_casualties(story: Story, lo: int, hi: int) -> list[dict[str, Any]]:
         build_report(story, group, lo, hi)
         for group in group_figures(find_figures(story, lo, hi), story.words)
     ]
+
+
+def join_adjacent(previous: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold an injured-only report into the killed-only report of the sentence before.
+
+    "نحو 20 شخصا لقوا حتفهم. وأضاف أن أكثر من 12 شخصا أصيبوا." is one report (killed and
+    injured of one incident told in adjacent clauses), when no place sets them apart.
+    """
+    killed_only = [e for e in previous if e["killed"] and not e["injured"]]
+    injured_only = [e for e in found if e["injured"] and not e["killed"]]
+    if len(killed_only) != 1 or len(injured_only) != 1 or len(found) != 1:
+        return found
+    target, event = killed_only[0], injured_only[0]
+    if event["location"] and target["location"] and event["location"]["text"] != target["location"]["text"]:
+        return found
+    target["injured"] = event["injured"]
+    target["evidence"] = sorted(target["evidence"] + event["evidence"], key=lambda e: e["start"])
+    keys = {a.get("key") for a in target["actors"]}
+    target["actors"] += [a for a in event["actors"] if a.get("key") not in keys]
+    target["victims"] = sorted(set(target["victims"]) | set(event["victims"]))
+    target["location"] = target["location"] or event["location"]
+    return []

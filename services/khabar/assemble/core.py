@@ -19,7 +19,7 @@ from typing import Any
 from khabar.assemble import linking
 from khabar.assemble.accords import find_accords
 from khabar.assemble.arguments import ATTRIBUTION
-from khabar.assemble.casualties import find_casualties
+from khabar.assemble.casualties import find_casualties, join_adjacent
 from khabar.assemble.context import Story, read_story
 from khabar.assemble.incidents import find_incidents
 from khabar.assemble.statements import find_statements
@@ -31,9 +31,11 @@ _PRIVATE = ("_anchor", "_content")
 def find_events(story: Story) -> list[dict[str, Any]]:
     """Event mentions of every sentence, with attribution-only statements folded into their events."""
     events: list[dict[str, Any]] = []
-    last_speaker = None
+    last_speaker, previous = None, []
     for lo, hi in story.sentences:
-        found = find_casualties(story, lo, hi) + find_incidents(story, lo, hi) + find_accords(story, lo, hi)
+        casualties = join_adjacent(previous, find_casualties(story, lo, hi))
+        previous = casualties
+        found = casualties + find_incidents(story, lo, hi) + find_accords(story, lo, hi)
         skip = {i for m in ATTRIBUTION.find(story.words, lo, hi) for i in range(m.first, m.last + 1)}
         statements = find_statements(story, lo, hi, last_speaker, skip)
         if statements:

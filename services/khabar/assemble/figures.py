@@ -88,7 +88,7 @@ def noun_role(story: Story, count: Count) -> str | None:
 def _governing_trigger(story: Story, count: Count, triggers: list[Match]) -> Match | None:
     """The trigger before the figure ("مقتل 21"), or a verb after it ("46 مهاجرا لقوا حتفهم")."""
     before = [t for t in triggers if t.last < count.first and args.gap_ok(story, t.last + 1, count.first)]
-    if before and not story.words[before[-1].first].has(_WEAK):
+    if before and not _is_weak(story, before[-1]):
         return before[-1]
     after_from = (count.noun_i if count.noun_i is not None else count.last) + 1
     for t in triggers:
@@ -99,9 +99,15 @@ def _governing_trigger(story: Story, count: Count, triggers: list[Match]) -> Mat
     return None
 
 
+def _is_weak(story: Story, trigger: Match) -> bool:
+    """A one-word verb that means death only with its closing noun ("لقي ... حتفه"); "أودى بحياة" is whole."""
+    return trigger.first == trigger.last and story.words[trigger.first].has(_WEAK)
+
+
 def _death_noun_after(story: Story, triggers: list[Match], i: int) -> Match | None:
+    """The حتف/مصرع noun closing a weak verb, up to 14 words on: "لقي عشرة صحافيين بينهم ... حتفهم"."""
     closing = next((t for t in triggers if t.first >= i and story.words[t.first].has(_DEATH_NOUNS)), None)
-    if closing is None or closing.first - i > 8:
+    if closing is None or closing.first - i > 14:
         return None
     return (
         closing
@@ -232,6 +238,12 @@ def find_figures(story: Story, lo: int, hi: int) -> list[Figure]:
     triggers = [t for t in _TRIGGERS.find(story.words, lo, hi) if not _negated(story, t, lo)]
     figures = _figures_from_counts(story, lo, hi, triggers)
     used = {f.trigger.first for f in figures if f.trigger is not None}
+    # the حتفهم closing a weak verb is part of that verb's report, not a second one ("20 شخصا لقوا حتفهم")
+    used |= {
+        closing.first
+        for t in triggers
+        if _is_weak(story, t) and (closing := _death_noun_after(story, triggers, t.last + 1)) is not None
+    }
     for trigger in triggers:
         if (
             trigger.first in used
