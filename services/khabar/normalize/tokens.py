@@ -48,6 +48,9 @@ _FIND_RE = re.compile(
 #: Runs of Arabic letters: exactly the story's Arabic tokens (for evidence and the language flag).
 ARABIC_RUN_RE = re.compile(f"[{_AR}]+")
 
+#: Tokens as columns: forms, starts, ends (in the normalized view) and sentence indexes.
+TokenColumns = tuple[list[str], list[int], list[int], list[int]]
+
 SHAPES = ("arabic", "digit", "latin", "punct", "mixed", "other")
 
 
@@ -66,8 +69,7 @@ def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return [match.span() for match in _FIND_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-def find_story_tokens(text: str, sentence_bounds: list[tuple[int, int]]) -> tuple[list[str], list[int], list[int],
-                                                                                  list[int]]:
+def find_story_tokens(text: str, sentence_bounds: list[tuple[int, int]]) -> TokenColumns:
     """The tokens of every sentence of `text` as columns: forms, starts, ends and sentence indexes.
 
     Same tokens as `find_tokens` sentence by sentence; the columns are read off the match objects
