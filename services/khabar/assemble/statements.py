@@ -29,6 +29,21 @@ _RELATIVES = fold_all(("الذي", "التي", "الذين", "ما", "كما"))
 _AS = fold("كما")
 _MODALS = fold_all(("قد", "سوف", "لن", "لم", "ربما"))
 _NO_SPEAKER = fold_all(lexicon.NOT_A_SPEAKER)
+_CLAUSE_RELATIVES = fold_all(("الذي", "التي", "الذين", "اللذين", "اللتين"))
+_REPORTING_FORMS = fold_all(v for v, _lemma in lexicon.REPORTING_VERBS)
+_ACCUSE = fold("اتهم")
+#: Sentence openers before a fronted subject ("ولكن شركة فوكس ردت ... بالقول إن").
+_OPENERS = fold_all(("لكن", "ولكن", "غير", "إلا", "بينما", "فيما"))
+_NAME_TAIL = fold_all(("للأنباء", "الأنباء", "للانباء"))
+
+
+#: What `_find_speaker` returns for a passive accusation ("واتهمت إيران بدعم"): no statement at all.
+PASSIVE: dict[str, Any] = {"passive": True}
+
+
+def _is_medium(word: Any) -> bool:
+    """ل + a media noun: "لوكالة", "لصحيفة" name the addressee of a statement, never its speaker."""
+    return word.fold[:1] == "ل" and len(word.keys) > 1 and word.keys[1] in _MEDIA_NOUNS
 
 
 def _content_start(story: Story, verb: Match, hi: int) -> int | None:
@@ -59,14 +74,18 @@ def _short_quote_end(story: Story, opening: int, hi: int) -> int | None:
 
 def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
     """The subject phrase in words[a:b]: a person's name in it, else the actor or noun phrase that
-    opens it ("وأفادت مذكرة نشرها الحساب ..." has the memo, not a later name, as its speaker)."""
+    opens it ("وأفادت مذكرة نشرها الحساب ..." has the memo, not a later name, as its speaker).
+    A relative clause is no part of the subject ("قالت شركة فوكس التي يملكها مردوخ إنها")."""
+    b = next((k for k in range(a + 1, b) if story.words[k].has(_CLAUSE_RELATIVES)), b)
     people = [e for e in story.entities if a <= e.first < b and e.span.get("type") == "PER"]
     if people:
         return {**story.span(people[0].first, people[0].last), "role": "speaker"}
     i = a
-    while i < b and (story.words[i].is_punct or story.words[i].has(args.TIME_WORDS)):
+    while i < b and (story.words[i].is_punct or story.words[i].has(args.TIME_WORDS) or story.words[i].has(_OPENERS)):
         i += 1
-    if i >= b or story.words[i].has(_NO_SPEAKER):
+    if i >= b or story.words[i].has(_NO_SPEAKER) or _is_medium(story.words[i]):
+        return None
+    if story.words[i].has(_REPORTING_FORMS):  # "وتابع قائلا": a participle is no speaker
         return None
     actors = args.find_groups(story, i, i + 1, ("ORG", "LOC", "MISC"))
     if actors:
@@ -87,8 +106,20 @@ def _medium(story: Story, a: int, b: int) -> dict[str, Any] | None:
             phrase = args.read_phrase(story, i, b, max_words=4)
             if phrase:
                 start = clitic_free_start(word, word.keys[1])
-                return story.doc.span(start, story.words[phrase[1]].end)
+                return story.doc.span(start, story.words[_quoted_name_end(story, phrase[1], b)].end)
     return None
+
+
+def _quoted_name_end(story: Story, last: int, b: int) -> int:
+    """Stretch a medium past its quoted name: 'لوكالة أنباء "إيف"', 'لوكالة "إيف" للأنباء'."""
+    words = story.words
+    if last + 1 < b and words[last + 1].text in _QUOTES - {":"}:
+        closing = next((k for k in range(last + 2, min(b, last + 5)) if words[k].text in _QUOTES - {":"}), None)
+        if closing is not None:
+            last = closing
+            if last + 1 < b and words[last + 1].has(_NAME_TAIL):
+                last += 1
+    return last
 
 
 def _content_end(story: Story, start: int, hi: int) -> int:
@@ -124,6 +155,8 @@ def _skipped(story: Story, verb: Match, lo: int, quoted: set[int], skip: set[int
     before = words[first - 1] if first > lo else None
     if before is not None and before.has(_RELATIVES) and not (before.fold == _AS and first - 1 <= lo + 1):
         return True
+    if words[first].has(_PARTICIPLES) and before is not None and before.has(_REPORTING_FORMS):
+        return True  # "وتابع قائلا": one statement, carried by the finite verb
     imperfect = words[first].fold[:1] in "يت" and not words[first].has(_PARTICIPLES)
     return imperfect and any(words[k].has(_MODALS) for k in range(max(lo, first - 2), first))
 
@@ -134,11 +167,32 @@ def _find_speaker(story: Story, verb: Match, lo: int, subject_end: int) -> dict[
     if story.words[verb.first].has(_PARTICIPLES):
         return None
     speaker = _speaker(story, verb.last + 1, subject_end)
+    if speaker is not None and fold(verb.payload) == _ACCUSE:
+        speaker = _accuser(story, verb, speaker)
+        if speaker is PASSIVE:
+            return PASSIVE
     if speaker is None and lo < verb.first <= lo + 8:
         speaker = _speaker(story, lo, verb.first)
     if speaker is None and story.words[verb.first].fold == verb.key:  # "وأشار" shares an earlier subject
         speaker = _subject_before(story, verb, lo)
     return speaker
+
+
+def _accuser(story: Story, verb: Match, found: dict[str, Any]) -> dict[str, Any] | None:
+    """Who accuses: the subject needs to differ from the accused. In "اتهم ظريف نتنياهو بالقيام"
+    the phrase before ب+noun is the object, so the subject is the word(s) between; with nothing
+    between ("واتهمت إيران بدعم حماس") the verb is passive and there is no speaker."""
+    words = story.words
+    last = next((k for k in range(verb.last + 1, len(words)) if words[k].end >= found["end"]), None)
+    if last is None or last + 1 >= len(words):
+        return found
+    after = words[last + 1]
+    if not (after.fold[:1] == "ب" and len(after.keys) > 1 and not after.has(_COMPLEMENTIZERS)):
+        return found
+    first = next(k for k in range(verb.last + 1, last + 1) if words[k].end > found["start"])
+    if first == verb.last + 1:
+        return PASSIVE
+    return _speaker(story, verb.last + 1, first)
 
 
 def _subject_before(story: Story, verb: Match, lo: int) -> dict[str, Any] | None:
@@ -181,6 +235,8 @@ def find_statements(
             continue
         subject_end = start if start is not None else min(hi, verb.last + 7)
         speaker = _find_speaker(story, verb, lo, subject_end)
+        if speaker is PASSIVE:
+            continue
         continuation = speaker is None
         speaker = speaker or _implicit_speaker(story, verb, lo, out, last_speaker)
         if speaker is not None:

@@ -35,3 +35,33 @@ def test_awda_bihayat_gives_the_killed_figure():
 def test_laqiya_hatfahum_across_a_long_subset_phrase():
     text = "ولقي عشرة صحافيين بينهم رئيس قسم التصوير في مكتب الوكالة في كابول شاه مراي حتفهم."
     assert [e["killed"] for e in of_type(text, "casualties")] == [{"min": 10, "max": 10}]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [(e["speaker"] or {}).get("text") for e in of_type(text, "statement")]
+
+
+def test_speaker_is_not_read_from_a_relative_clause():
+    assert speakers("قالت شركة فوكس التي يملكها روبرت مردوخ إنها ستبيع حصتها.") == ["شركة فوكس"]
+
+
+def test_passive_accusation_has_no_speaker_and_an_active_one_keeps_its_subject():
+    assert speakers("واندلعت حرب أخرى في 2006. واتهمت إيران بدعم حماس وحزب الله.") == []
+    assert speakers("واتهم ظريف نتنياهو بالقيام بخدعة طفولية.") == ["ظريف"]
+
+
+def test_participle_after_a_reporting_verb_is_neither_speaker_nor_second_statement():
+    text = 'وقال المتحدث إن التحالف سيقيم التقرير. وتابع قائلا "لا نملك معلومات أخرى حاليا".'
+    assert speakers(text) == ["المتحدث", "المتحدث"]
+
+
+def test_medium_after_qala_is_the_source_not_the_speaker():
+    text = 'وقال ريتا لوكالة أنباء "إيف" "أقوم بهذه المحاولة". وقال لوكالة "إيف" للأنباء "سأواصل التسلق".'
+    found = of_type(text, "statement")
+    assert [e["speaker"]["text"] for e in found] == ["ريتا", "ريتا"]
+    assert [e["source"]["text"] for e in found] == ['لوكالة أنباء "إيف"', 'لوكالة "إيف" للأنباء']
+
+
+def test_yaquluna_and_bil_qawl_are_reporting_verbs():
+    assert len(speakers("ولكن المنتقدين، ومن بينهم سياسيون، يقولون إن الشركة ستعين المدير.")) == 1
+    assert len(speakers('ولكن الشركة ردت على ذلك الثلاثاء بالقول إن التأكيدات "خيالية".')) == 1
