@@ -21,9 +21,13 @@ _INDEX = PhraseIndex(
 )
 _CONCLUDE = fold_all(lexicon.CONCLUDE_VERBS)
 _TALKS = fold_all(("محادثات", "مباحثات"))
+_SUMMIT = fold_all(("قمة",))
 _TALKS_VERBS = fold_all(lexicon.TALKS_VERBS)
 _TOPIC = fold_all(lexicon.TOPIC_MARKERS)
 _BETWEEN = fold("بين")
+_WITH = fold("مع")
+#: A summit of a mountain is no meeting ("قمة جبل إفريست", "تسلق القمة").
+_MOUNTAIN = fold_all(("جبل", "جبال", "الجبل", "تسلق", "صعود", "متسلق", "متسلقين", "المتسلقين", "إفرست", "إيفرست"))
 _AND = "و"
 _PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
 _PURPOSE = fold_all(("للتوصل", "التوصل", "لإبرام", "لتوقيع", "بموجب", "انسحاب", "الانسحاب", "خرق", "انتهاك"))
@@ -41,6 +45,8 @@ def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any
     a = match.last + 1
     if a < hi and story.words[a].fold == _BETWEEN:
         a += 1
+    if a < hi and story.words[a].fold == _WITH and match.payload == "agreement":
+        return _subject_and_partner(story, match, lo, a + 1, hi)
     b = a
     while (
         b < hi
@@ -60,6 +66,16 @@ def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any
         phrase = args.read_phrase(story, a, b, max_words=5)
         parties = [args.actor_span(story, *phrase, "party")] if phrase else []
     return parties
+
+
+def _subject_and_partner(story: Story, match: Match, lo: int, a: int, hi: int) -> list[dict[str, Any]]:
+    """ "وقعت الولايات المتحدة وخمس قوى اتفاقا مع إيران": the verb's subject and the partner after مع."""
+    verb = next((k for k in range(match.first - 1, max(lo, match.first - 4) - 1, -1)
+                 if story.words[k].has(_CONCLUDE)), match.first)
+    subject = args.find_groups(story, max(lo, verb - 8), verb, _PARTY_TYPES)
+    subject += args.find_groups(story, verb + 1, match.first, _PARTY_TYPES)
+    partner = args.find_groups(story, a, min(hi, a + 1), _PARTY_TYPES)
+    return [args.actor_span(story, first, last, "party") for first, last in subject + partner]
 
 
 def _conjoined_phrase(story: Story, found: list[tuple[int, int]], hi: int) -> list[dict[str, Any]]:
@@ -97,6 +113,8 @@ def _keep(story: Story, match: Match, lo: int) -> bool:
     if match.payload == "agreement":
         before = range(max(lo, match.first - 2), match.first)
         return not any(story.words[k].has(_PURPOSE) for k in before) and _concluded(story, match, lo)
+    if story.words[match.first].has(_SUMMIT):
+        return not any(story.words[k].has(_MOUNTAIN) for k in range(max(lo, match.first - 2), match.last + 3))
     if story.words[match.first].has(_TALKS):
         return any(story.words[k].has(_TALKS_VERBS) for k in range(max(lo, match.first - 3), match.first))
     return True

@@ -125,12 +125,27 @@ def find_time(story: Story, first: int, last: int, lo: int, hi: int) -> dict[str
     return time_of(best.span, parse_published(story.doc.published_at)) if best else None
 
 
+_QAD = fold("قد")
+_KANA = fold_all(("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"))
+
+
 def is_irrealis(story: Story, first: int, lo: int, window: int = 6) -> bool:
     """A planned, threatened, hypothetical or negated event: a modal cue shortly before the trigger."""
     words = story.words
     if words[first].fold[:1] == "س" and len(words[first].fold) > 4 and words[first].fold[1:2] in "يتن":
         return True
-    return any(words[i].has(_IRREALIS) for i in range(max(lo, first - window), first))
+    return any(
+        words[i].has(_IRREALIS) and not _past_qad(story, i, lo) for i in range(max(lo, first - window), first)
+    )
+
+
+def _past_qad(story: Story, i: int, lo: int) -> bool:
+    """ "قد" before a perfect verb, or after كان, states a past fact: "وكانت ... قد وقعت اتفاقا"."""
+    words = story.words
+    if words[i].fold != _QAD or i + 1 >= len(words):
+        return False
+    after_kana = any(words[k].has(_KANA) for k in range(max(lo, i - 6), i))
+    return after_kana or words[i + 1].fold[:1] not in "يتن"
 
 
 def is_background(story: Story, first: int, lo: int) -> bool:

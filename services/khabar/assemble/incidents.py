@@ -35,6 +35,7 @@ _TO = fold_all(("إلى", "الى", "على"))
 _OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 #: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
+_REPORTED = fold_all(tuple(c for c in lexicon.COMPLEMENTIZERS if c != "عن") + tuple(v for v, _lemma in lexicon.REPORTING_VERBS))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
 _RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
@@ -96,7 +97,7 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
         (k for k in range(match.last + 1, min(hi, match.last + 4)) if story.words[k].has(_LAUNCH)), None
     )
     search = [(launch + 1, min(hi, launch + 5))] if launch is not None else []
-    search += [(after, min(hi, after + 3)), (max(lo, match.first - 10), match.first)]
+    search += [(after, min(hi, after + 3)), (_clause_start(story, match, lo), match.first)]
     for a, b in search:
         subject = b == match.first
         found = args.find_groups(story, a, b, _SUBJECT_TYPES if subject else _ACTOR_TYPES)
@@ -105,6 +106,16 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
             first, last = found[-1] if b == match.first else found[0]
             return [args.actor_span(story, first, last, "attacker")]
     return []
+
+
+def _clause_start(story: Story, match: Match, lo: int) -> int:
+    """Where the trigger's clause opens, at most 10 words back: past a reporting verb or إن/أن, so the
+    reporter ("وقال المرصد إن الضربة") is never read as the attacker."""
+    start = max(lo, match.first - 10)
+    for k in range(match.first - 1, start - 1, -1):
+        if story.words[k].has(_REPORTED):
+            return k + 1
+    return start
 
 
 def _targets(story: Story, match: Match, hi: int) -> list[dict[str, Any]]:
@@ -168,6 +179,8 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     if kind == "offensive" and not actors:
         return None
     event["actors"] = actors + (_targets(story, head, hi) if kind == "attack" else [])
+    if event["location"] and any(_overlaps(event["location"], a) for a in actors):
+        event["location"] = None  # "التحالف الذي تقوده الولايات المتحدة": the actor's country is no place
     outcome = _outcome(story, lo, hi) if kind in ("attack", "offensive") else None
     if outcome:
         event["outcome"] = outcome
@@ -175,6 +188,10 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     event["trigger"] = story.span(head.first, head.last)
     event["_anchor"] = (first.first, group[-1].last)
     return event
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
 
 
 def _one_event(story: Story, a: Match, b: Match, hi: int) -> bool:

@@ -65,3 +65,20 @@ def test_medium_after_qala_is_the_source_not_the_speaker():
 def test_yaquluna_and_bil_qawl_are_reporting_verbs():
     assert len(speakers("ولكن المنتقدين، ومن بينهم سياسيون، يقولون إن الشركة ستعين المدير.")) == 1
     assert len(speakers('ولكن الشركة ردت على ذلك الثلاثاء بالقول إن التأكيدات "خيالية".')) == 1
+
+
+def test_reporter_is_not_the_attacker_and_the_actor_country_is_not_the_place():
+    text = "وقال المرصد السوري لحقوق الإنسان إن الضربة الجوية أصابت المنطقة الواقعة قرب بلدة السوسة."
+    assert all(a["role"] != "attacker" for e in of_type(text, "attack") for a in e["actors"])
+    text = "وفي وقت سابق، اتهمت الوكالة العربية السورية للأنباء التحالف الذي تقوده الولايات المتحدة بتنفيذ الضربة الجوية."
+    assert [e["location"] for e in of_type(text, "attack")] == [None]
+
+
+def test_signed_agreement_with_a_partner_after_qad_plus_perfect():
+    text = "وكانت الولايات المتحدة وخمس قوى دولية قد وقعت اتفاقا مع إيران عام 2015 للحد من برنامجها."
+    (found,) = of_type(text, "agreement")
+    assert [a["text"] for a in found["actors"]] == ["الولايات المتحدة", "إيران"]
+
+
+def test_summit_of_a_mountain_is_no_meeting():
+    assert of_type("قمة جبل إفريست: الحقيقة المؤلمة لتكرار موت المتسلقين", "meeting") == []
