@@ -1,0 +1,156 @@
+"""Score the full tag stage (model + rules) on ANERcorp, conlleval style.
+
+Run:
+    .venv/bin/python scripts/eval_tag_anercorp.py --split dev [--no-rules] [--chunk 10] [--raw]
+    .venv/bin/python scripts/eval_tag_anercorp.py --split test   # reporting only, never tune on it
+
+``--split dev`` is the held-out tail of train (the last 10% of its sentences, as in
+``scripts/train_ner.py``); ``--split test`` is the CAMeL Lab test split (2,285 gold entities).
+
+With ``--rules`` (default) each chunk of ``--chunk`` consecutive sentences becomes one Doc
+(tokens joined with spaces, sentences with line breaks, so the normalizer keeps ANERcorp's
+sentence bounds) and goes through ``normalize`` then ``tag``. Each character-span entity is
+mapped back to ANERcorp tokens: a token is inside an entity if it overlaps it, the first
+such token gets ``B-``. ``--no-rules`` scores the sequence model alone on ANERcorp's own
+tokens (the same numbers as ``scripts/eval_ner.py``).
+
+ANERcorp mode (on unless ``--raw``) applies, in scoring only, the conventions in which
+ANERcorp differs from Khabar's (see ``anercorp_mode``); the product is untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "services"))
+
+from khabar.doc import Doc  # noqa: E402
+from khabar.normalize.core import process as normalize  # noqa: E402
+from khabar.tag.core import process as tag  # noqa: E402
+from khabar.tag.ner_conll import find_entities, format_scores, read_conll, score  # noqa: E402
+
+TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
+TEST_FILE = "data/anercorp/ANERCorp_CamelLab_test.txt"
+DEV_FRACTION = 0.1  # as scripts/train_ner.py
+# Khabar's type -> ANERcorp's, as read_conll spells it (PERS is renamed PER on reading).
+TYPE_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+def load_split(shared: Path, split: str) -> list[tuple[list[str], list[str]]]:
+    if split == "test":
+        return read_conll(shared / TEST_FILE)
+    train = read_conll(shared / TRAIN_FILE)
+    cut = int(len(train) * (1 - DEV_FRACTION))
+    return train[cut:]
+
+
+def build_doc(ident: str, sentences: list[list[str]]) -> tuple[Doc, list[list[tuple[int, int]]]]:
+    """One Doc for consecutive sentences, and each token's (start, end) in its text."""
+    parts: list[str] = []
+    offsets: list[list[tuple[int, int]]] = []
+    pos = 0
+    for s, tokens in enumerate(sentences):
+        if s:
+            parts.append("\n")
+            pos += 1
+        spans = []
+        for t, token in enumerate(tokens):
+            if t:
+                parts.append(" ")
+                pos += 1
+            parts.append(token)
+            spans.append((pos, pos + len(token)))
+            pos += len(token)
+        offsets.append(spans)
+    return Doc(id=ident, text="".join(parts)), offsets
+
+
+def to_bio(entities: list[dict], offsets: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """Token BIO labels per sentence: a token overlapping an entity is inside it."""
+    labels = [["O"] * len(spans) for spans in offsets]
+    flat = [(s, t, a, b) for s, spans in enumerate(offsets) for t, (a, b) in enumerate(spans)]
+    for ent in sorted(entities, key=lambda e: (e["start"], -e["end"])):
+        kind = TYPE_MAP.get(ent["type"])
+        if kind is None:
+            continue
+        hits = [(s, t) for s, t, a, b in flat if a < ent["end"] and ent["start"] < b]
+        first = True
+        prev_sent = None
+        for s, t in hits:
+            if labels[s][t] != "O":  # already claimed by an earlier entity
+                first = True
+                continue
+            labels[s][t] = ("B-" if first or s != prev_sent else "I-") + kind
+            first, prev_sent = False, s
+    return labels
+
+
+def anercorp_mode(tokens: list[str], labels: list[str]) -> list[str]:
+    """ANERcorp conventions, for scoring only (filled in from dev differences)."""
+    return labels
+
+
+def run_stage(data: list[tuple[list[str], list[str]]], chunk: int) -> list[list[str]]:
+    predicted: list[list[str]] = []
+    for k in range(0, len(data), chunk):
+        sentences = [tokens for tokens, _ in data[k:k + chunk]]
+        doc, offsets = build_doc(f"anercorp-{k}", sentences)
+        doc = tag(normalize(doc))
+        predicted += to_bio(doc.entities, offsets)
+    return predicted
+
+
+def show_differences(data, predicted, limit: int) -> None:
+    """Print the commonest false positives and misses (by type and surface) for dev analysis."""
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for (tokens, gold), pred in zip(data, predicted, strict=True):
+        g, p = find_entities(gold), find_entities(pred)
+        for a, b, kind in p - g:
+            fp[f"{kind} {' '.join(tokens[a:b])}"] += 1
+        for a, b, kind in g - p:
+            fn[f"{kind} {' '.join(tokens[a:b])}"] += 1
+    print("false positives:", *(f"  {n} {k}" for k, n in fp.most_common(limit)), sep="\n")
+    print("misses:", *(f"  {n} {k}" for k, n in fn.most_common(limit)), sep="\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--rules", action=argparse.BooleanOptionalAction, default=True,
+                        help="full tag stage (default) or the sequence model alone")
+    parser.add_argument("--chunk", type=int, default=10, help="sentences per Doc")
+    parser.add_argument("--raw", action="store_true", help="skip the ANERcorp-mode mapping")
+    parser.add_argument("--diff", type=int, default=0, help="show the N commonest errors")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+
+    data = load_split(args.shared, args.split)
+    start = time.perf_counter()
+    if args.rules:
+        predicted = run_stage(data, args.chunk)
+    else:
+        from khabar.tag.ner_model import NerModel
+        predicted = NerModel.load(None).predict([tokens for tokens, _ in data])
+    if not args.raw:
+        predicted = [anercorp_mode(tokens, labels) for (tokens, _), labels in zip(data, predicted, strict=True)]
+    seconds = time.perf_counter() - start
+    scores = score([tags for _, tags in data], predicted)
+    print(f"split={args.split} rules={args.rules} chunk={args.chunk} anercorp_mode={not args.raw}")
+    print(format_scores(scores))
+    print(f"{len(data)} sentences in {seconds:.1f} s")
+    if args.diff:
+        show_differences(data, predicted, args.diff)
+    if args.out:
+        args.out.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
