@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "services"))
 from khabar.doc import Doc  # noqa: E402
 from khabar.normalize.core import process as normalize  # noqa: E402
 from khabar.tag.core import process as tag  # noqa: E402
+from khabar.tag.lexicon import CURRENCIES, NATIONALITY_STEMS, _folded, fold_key  # noqa: E402
 from khabar.tag.ner_conll import find_entities, format_scores, read_conll, score  # noqa: E402
 
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
@@ -91,18 +92,80 @@ def to_bio(entities: list[dict], offsets: list[list[tuple[int, int]]]) -> list[l
     return labels
 
 
-def anercorp_mode(tokens: list[str], labels: list[str]) -> list[str]:
-    """ANERcorp conventions, for scoring only (filled in from dev differences)."""
+# --- ANERcorp mode -------------------------------------------------------------------
+# Where ANERcorp's annotation differs from CONVENTIONS.md. Each rule was read off the
+# training part of train (not dev, not test): the counts are token tags in train[:90%].
+#: Generic head nouns ANERcorp leaves outside the name (tagged O at a span start in >= 85%
+#: of train: قوات 49/49, حركة 33/37, قطاع 28/29, الجيش 71/74, وزارة 31/31, الشرطة 44/46,
+#: البرلمان 8/8, لجنة 20/22, نهر 16/18, قيادة 13/13, شركة 45/46, وكالة 13/15); ours keep them
+#: ("قطاع غزة", "حركة حماس", "الجيش اللبناني"). ANERcorp tags the name after the head, and
+#: nothing when only a nationality adjective follows ("الجيش اللبناني").
+GENERIC_HEADS = _folded("قوات حركة قطاع الجيش وزارة الشرطة البرلمان لجنة نهر قيادة شركة وكالة "
+                        "مفوضية")
+#: Currency names: always MISC in ANERcorp (دولار B-MISC 88/88, يورو 15/15), never ours.
+#: God's name standing alone: B-MISC in ANERcorp (42 times, never O), not ours.
+ANER_MISC_WORDS = CURRENCIES | _folded("الدولار الله")
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _bare(word: str) -> list[str]:
+    """The folded word, and the word without one proclitic ("والدولار" -> "الدولار")."""
+    key = fold_key(word)
+    out = [key]
+    if len(key) > 3 and key[0] in _PROCLITICS:
+        out.append(key[1:])
+    return out
+
+
+def _nationality_adjective(word: str) -> bool:
+    """"اللبناني", "الأميركية", "الافريقي": a nisba adjective of a known nationality."""
+    key = fold_key(word)
+    key = key[2:] if key.startswith("ال") else key
+    for tail in ("يه", "ين", "ون"):
+        if key.endswith(tail):
+            key = key[:-2] + "ي"
+            break
+    return key in NATIONALITY_STEMS
+
+
+def anercorp_entities(entities: list[dict], text: str) -> list[dict]:
+    """Stage entities rewritten to ANERcorp's conventions (scoring only, product untouched)."""
+    out = []
+    for ent in entities:
+        if ent["type"] == "MISC" and ent.get("origin") == "nationality":
+            continue  # nationality nouns: O in ANERcorp (144 of 145 in train)
+        if ent["type"] in ("ORG", "LOC"):
+            words = text[ent["start"]:ent["end"]].split(" ")
+            if len(words) > 1 and any(w in GENERIC_HEADS for w in _bare(words[0])):
+                rest = words[1:]
+                if all(_nationality_adjective(w) for w in rest):
+                    continue
+                start = ent["start"] + len(words[0]) + 1
+                ent = {**ent, "start": start, "text": text[start:ent["end"]]}
+        out.append(ent)
+    return out
+
+
+def anercorp_tokens(tokens: list[str], labels: list[str]) -> list[str]:
+    """Untagged currency names and a lone "الله" become MISC, as ANERcorp tags them."""
+    labels = list(labels)
+    for i, token in enumerate(tokens):
+        if labels[i] == "O" and any(w in ANER_MISC_WORDS for w in _bare(token)):
+            labels[i] = "B-MISC"
     return labels
 
 
-def run_stage(data: list[tuple[list[str], list[str]]], chunk: int) -> list[list[str]]:
+def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, aner: bool) -> list[list[str]]:
     predicted: list[list[str]] = []
     for k in range(0, len(data), chunk):
         sentences = [tokens for tokens, _ in data[k:k + chunk]]
         doc, offsets = build_doc(f"anercorp-{k}", sentences)
         doc = tag(normalize(doc))
-        predicted += to_bio(doc.entities, offsets)
+        entities = anercorp_entities(doc.entities, doc.text) if aner else doc.entities
+        labels = to_bio(entities, offsets)
+        if aner:
+            labels = [anercorp_tokens(tokens, lab) for tokens, lab in zip(sentences, labels, strict=True)]
+        predicted += labels
     return predicted
 
 
@@ -135,15 +198,13 @@ def main() -> None:
     data = load_split(args.shared, args.split)
     start = time.perf_counter()
     if args.rules:
-        predicted = run_stage(data, args.chunk)
-    else:
+        predicted = run_stage(data, args.chunk, not args.raw)
+    else:  # the model is trained on ANERcorp: its output needs no mapping
         from khabar.tag.ner_model import NerModel
         predicted = NerModel.load(None).predict([tokens for tokens, _ in data])
-    if not args.raw:
-        predicted = [anercorp_mode(tokens, labels) for (tokens, _), labels in zip(data, predicted, strict=True)]
     seconds = time.perf_counter() - start
     scores = score([tags for _, tags in data], predicted)
-    print(f"split={args.split} rules={args.rules} chunk={args.chunk} anercorp_mode={not args.raw}")
+    print(f"split={args.split} rules={args.rules} chunk={args.chunk} anercorp_mode={args.rules and not args.raw}")
     print(format_scores(scores))
     print(f"{len(data)} sentences in {seconds:.1f} s")
     if args.diff:
