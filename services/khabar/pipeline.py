@@ -15,7 +15,7 @@ import orjson
 
 from khabar import schemas, topics
 from khabar.doc import Doc, check_spans, loads
-from khabar.errors import KhabarError, SpanError, StageFailed, StageOrderError
+from khabar.errors import EmptyTextError, KhabarError, SpanError, StageFailed, StageOrderError
 from khabar.stages import Stage
 
 
@@ -72,12 +72,19 @@ def check_document(topic: str, document: dict[str, Any]) -> None:
 
 def run_stage_on_dict(stage: Stage, document: dict[str, Any], validate: bool = True) -> dict[str, Any]:
     """Validate the input, run the stage, validate the output; raises `KhabarError` subclasses."""
+    _refuse_blank_text(document)
     if validate:
         schemas.validate(stage.input_topic, document)
     out = apply_stage(stage, Doc.from_dict(document)).to_dict()
     if validate:
         check_document(stage.output_topic, out)
     return out
+
+
+def _refuse_blank_text(document: Any) -> None:
+    """A story whose text is blank gets its own reason code, ahead of the schema's generic one."""
+    if isinstance(document, dict) and isinstance(document.get("text"), str) and not document["text"].strip():
+        raise EmptyTextError(f"story {document.get('id')}: empty text")
 
 
 def run_stage_on_bytes(stage: Stage, raw: bytes, validate: bool = True) -> tuple[str, bytes] | DeadLetter:

@@ -71,7 +71,7 @@ ORDER_VERSIONS = range(1, 7)
 MALFORMED_RAW = [
     (b"bad-not-json", "خبر عاجل: {".encode() + b"\xff", "not_json", "JSON"),
     (b"bad-schema", orjson.dumps({"id": 42, "text": "قصف على حلب"}), "schema_invalid", "id"),
-    (b"bad-empty-text", orjson.dumps({"id": "bad-empty-text", "text": " \n\t "}), "schema_invalid", "text"),
+    (b"bad-empty-text", orjson.dumps({"id": "bad-empty-text", "text": " \n\t "}), "empty_text", "empty"),
 ]
 #: Not JSON, sent straight to quantify's input: its dead letter must name quantify.
 MALFORMED_TAGGED = (b"bad-at-quantify", "تحديث: قتلى ٥".encode(), "not_json", "JSON")
