@@ -36,6 +36,7 @@ _OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 #: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
 _REPORTED = fold_all(tuple(c for c in lexicon.COMPLEMENTIZERS if c != "عن") + tuple(v for v, _lemma in lexicon.REPORTING_VERBS))
+_LED_BY = fold_all(("الذي", "التي", "تقوده", "يقوده", "تقودها", "يقودها", "بقيادة", "المدعوم", "المدعومة"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
 _RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
@@ -179,8 +180,12 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     if kind == "offensive" and not actors:
         return None
     event["actors"] = actors + (_targets(story, head, hi) if kind == "attack" else [])
-    if event["location"] and any(_overlaps(event["location"], a) for a in actors):
-        event["location"] = None  # "التحالف الذي تقوده الولايات المتحدة": the actor's country is no place
+    place = event["location"]
+    if place and any(_overlaps(place, a) for a in actors):
+        if _in_actor_phrase(story, place):  # "التحالف الذي تقوده الولايات المتحدة": the actor's country
+            event["location"] = None
+        else:  # "في محافظة صنعاء شن طيران التحالف", "وشهدت تركيا ... الهجمات": a place, no actor
+            event["actors"] = [a for a in event["actors"] if not _overlaps(place, a)]
     outcome = _outcome(story, lo, hi) if kind in ("attack", "offensive") else None
     if outcome:
         event["outcome"] = outcome
@@ -188,6 +193,12 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
     event["trigger"] = story.span(head.first, head.last)
     event["_anchor"] = (first.first, group[-1].last)
     return event
+
+
+def _in_actor_phrase(story: Story, place: dict[str, Any]) -> bool:
+    """A place naming who leads or backs an actor ("التحالف الذي تقوده الولايات المتحدة", "بقيادة")."""
+    first = next((w.i for w in story.words if w.start <= place["start"] < w.end), None)
+    return first is not None and any(story.words[k].has(_LED_BY) for k in range(max(0, first - 3), first))
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -82,3 +82,10 @@ def test_signed_agreement_with_a_partner_after_qad_plus_perfect():
 
 def test_summit_of_a_mountain_is_no_meeting():
     assert of_type("قمة جبل إفريست: الحقيقة المؤلمة لتكرار موت المتسلقين", "meeting") == []
+
+
+def test_a_place_introduced_by_a_designator_stays_the_place_not_the_attacker():
+    text = "ففي محافظة #صنعاء شن طيران التحالف أربع غارات استهدفت مواقع الميليشيات في التباب السود."
+    (found,) = of_type(text, "attack")
+    assert found["location"]["text"] == "صنعاء"
+    assert all(a["role"] != "attacker" or a["text"] != "صنعاء" for a in found["actors"])
