@@ -48,7 +48,7 @@ def test_run_reports_bad_lines_and_processes_the_rest(tmp_path):
     assert report.processed == 2
     assert [line.split(":")[1] for line in report.failed] == ["2", "3", "4", "5"]
     assert "not_json" in err.getvalue() and "empty_text" in err.getvalue()
-    assert "schema_invalid" in err.getvalue()  # a JSON list is not a story
+    assert "bad_input: expected a JSON object" in err.getvalue()  # a JSON list is not a story
     ids = [orjson.loads(line)["id"] for line in out.getvalue().splitlines()]
     assert ids == ["a", "d"]
 
