@@ -37,6 +37,8 @@ _OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
 _REPORTED = fold_all(tuple(c for c in lexicon.COMPLEMENTIZERS if c != "عن") + tuple(v for v, _lemma in lexicon.REPORTING_VERBS))
 _LED_BY = fold_all(("الذي", "التي", "تقوده", "يقوده", "تقودها", "يقودها", "بقيادة", "المدعوم", "المدعومة"))
+_CAPTURE = fold_all(lexicon.CAPTURE_TRIGGERS)
+_CAPTURE_BACKDROP = fold_all(lexicon.CAPTURE_BACKDROP)
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
 _RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
@@ -60,6 +62,8 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     if args.is_irrealis(story, first, lo) or (first > lo and words[first - 1].has(_BACKDROP)):
         return False
     single = match.first == match.last
+    if words[first].has(_CAPTURE):
+        return _capture_kept(story, match, lo, hi)
     if subtype == "clash":
         verb_before = first > lo and words[first - 1].has(_CLASH_VERBS)
         return verb_before or (
@@ -77,6 +81,22 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
         return _near(story, first, _MISSILE_CONTEXT, 4, 2, lo, hi)
     return True
+
+
+def _capture_kept(story: Story, match: Match, lo: int, hi: int) -> bool:
+    """ "تمكنت قوات الجيش من تحرير جبل الحمراء": a named place right after, a named force before, and
+    no backdrop or organisation name around the noun ("معارك تحرير", "هيئة تحرير الشام")."""
+    first = match.first
+    if story.entity_at(first) is not None or story.group_at(first) is not None:
+        return False
+    if first > lo and story.words[first - 1].has(_CAPTURE_BACKDROP):
+        return False
+    if any(args.is_irrealis(story, k, k) for k in range(max(lo, first - 2), first)):
+        return False  # "ستتوج باستعادة الحديدة": a future verb governs the noun
+    if match.last + 1 >= hi or places.place_at(story, match.last + 1) is None:
+        return False
+    start = _clause_start(story, match, lo)
+    return bool(args.find_groups(story, start, first, ("ORG", "MISC")))
 
 
 def _place_follows(story: Story, match: Match, hi: int, reach: int = 6) -> bool:
@@ -173,6 +193,8 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
             return None
         event["arrested" if kind == "arrest" else "displaced"] = figure
     event["location"] = places.find_location(story, first.first, group[-1].last, lo, hi)
+    if story.words[head.first].has(_CAPTURE):  # the place taken is the offensive's place
+        event["location"] = places.place_at(story, head.last + 1) or event["location"]
     event["time"] = args.find_time(story, first.first, group[-1].last, lo, hi)
     event["source"] = args.find_source(story, lo, hi)
     role = "agent" if kind == "arrest" else "attacker"

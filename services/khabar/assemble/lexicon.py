@@ -121,6 +121,9 @@ INCIDENT_TRIGGERS = (
     ("عملية برية", "offensive", "ground"), ("عملية عسكرية برية", "offensive", "ground"),
     ("هجوم بري", "offensive", "ground"), ("هجوما بريا", "offensive", "ground"),
     ("حملة عسكرية", "offensive", "ground"), ("توغل بري", "offensive", "ground"),
+    ("تحرير", "offensive", "ground"), ("حررت", "offensive", "ground"),
+    ("استعادة", "offensive", "ground"), ("استعادت", "offensive", "ground"),
+    ("السيطرة على", "offensive", "ground"), ("سيطرت على", "offensive", "ground"),
     ("اعتقل", "arrest", "arrest"), ("اعتقلت", "arrest", "arrest"), ("اعتقال", "arrest", "arrest"),
     ("اعتقلوا", "arrest", "arrest"), ("القبض", "arrest", "arrest"), ("أوقفت", "arrest", "arrest"),
     ("توقيف", "arrest", "arrest"), ("احتجاز", "arrest", "arrest"), ("احتجزت", "arrest", "arrest"),
@@ -132,6 +135,12 @@ INCIDENT_TRIGGERS = (
     ("أجلي", "displacement", "evacuated"), ("عودة", "displacement", "returned"),
     ("عاد", "displacement", "returned"),
 )
+#: Offensive triggers that take ground ("تحرير جبل الحمراء"): an offensive only with a place right after
+#: and a named force before, never as a backdrop ("معارك تحرير", "هيئة تحرير الشام").
+CAPTURE_TRIGGERS = (
+    "تحرير", "حررت", "استعادة", "استعادت", "السيطرة", "سيطرت",
+)
+CAPTURE_BACKDROP = ("معارك", "معركة", "نحو", "لتحرير", "بهدف", "هيئة", "حركة", "منظمة", "جبهة", "حزب")
 #: Attack subtypes that are not reported on their own when they only name a cause or backdrop.
 CLASH_SUBTYPES = ("clash",)
 #: Words that put a trigger in a cause or backdrop role ("جراء الاشتباكات", "وسط اشتباكات").

@@ -150,3 +150,15 @@ def find_location(story: Story, first: int, last: int, lo: int, hi: int) -> Span
         if entity and entity.get(attr) is not None:
             span[attr] = entity[attr]
     return span
+
+
+def place_at(story: Story, i: int) -> Span | None:
+    """The LOC entity that starts at word `i`, as a location span with its coordinates ("تحرير جبل الحمراء")."""
+    entity = story.entity_at(i)
+    if entity is None or entity.first != i or entity.span.get("type") != "LOC":
+        return None
+    span = story.doc.span(entity.span["start"], entity.span["end"])
+    for attr in _GEO_ATTRS:
+        if entity.span.get(attr) is not None:
+            span[attr] = entity.span[attr]
+    return span

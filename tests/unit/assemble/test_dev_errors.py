@@ -89,3 +89,10 @@ def test_a_place_introduced_by_a_designator_stays_the_place_not_the_attacker():
     (found,) = of_type(text, "attack")
     assert found["location"]["text"] == "صنعاء"
     assert all(a["role"] != "attacker" or a["text"] != "صنعاء" for a in found["actors"])
+
+
+def test_taking_a_named_place_by_a_named_force_is_an_offensive_there():
+    (found,) = of_type("تمكنت قوات الجيش الوطني اليمني من تحرير جبل الحمراء.", "offensive")
+    assert found["location"]["text"] == "جبل الحمراء"
+    assert of_type("وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم.", "offensive") == []
+    assert of_type("والتي ستتوج باستعادة الحديدة ومينائها.", "offensive") == []
