@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from operator import add, itemgetter
 
 from khabar.doc import Doc, Span, token_template
 from khabar.normalize.charmap import ARABIC_LETTERS
 from khabar.normalize.clean import normalize_text
-from khabar.normalize.clitics import Clitics, choose, clitic_choices
+from khabar.normalize.clitics import Clitics, clitic_choices
 from khabar.normalize.sentences import find_sentences
 from khabar.normalize.tokens import ARABIC_RUN_RE, find_story_tokens, fold, token_shape
 from khabar.offsets import OffsetMap
@@ -49,20 +50,23 @@ def process(doc: Doc) -> Doc:
     return doc
 
 
-#: What a story needs to know about one word form, as the plain tuple
-#: `(template, base_offset, script, folded, options)`:
+#: What a story needs to know about one word form, as the flat tuple
+#: `(template, base_offset, script, folded, *options)`:
 #: - template: the index in `_TEMPLATES` of its token template (attributes, see
 #:   `doc.token_template`) for the split taken without evidence;
 #: - base_offset: the characters of the form before the base of that split;
 #: - script: whose letters the word is made of, for the language flag: arabic, latin, other or "";
 #: - folded: `tokens.fold` of the form;
-#: - options: when the clitic split depends on the story's evidence, every split as
-#:   `(split evidence, enclitic evidence, word)`, best first (clitics.choose picks one), else ().
-#: Plain tuples of strings and numbers, because the garbage collector stops tracking those
-#: (it tracks tuple subclasses, and tuples holding a dict, for ever); when the cache was made of
-#: NamedTuples holding their templates, full collections walking it took ~10% of the stage's time.
-_Word = tuple[int, int, str, str, tuple]
+#: - options: when the clitic split depends on the story's evidence, every split, best first, as
+#:   four fields `split evidence, enclitic evidence, template, base_offset`, each evidence being
+#:   its forms joined by a space ("" when none is needed; see `_decide`); else nothing.
+#: Flat tuples of strings and numbers, because the garbage collector untracks those at their first
+#: collection; nested tuples are untracked one level per collection (a container is examined
+#: before what only it refers to), so words with nested options reached the oldest generation
+#: still tracked and triggered a full collection every few hundred stories (~10% of the stage).
+_Word = tuple
 _TEMPLATE, _BASE_OFFSET, _SCRIPT, _FOLDED, _OPTIONS = range(5)
+_OPTION_FIELDS = 4
 _template, _base_offset = itemgetter(_TEMPLATE), itemgetter(_BASE_OFFSET)
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
@@ -84,14 +88,27 @@ def _analyse_word(norm: str) -> _Word:
         script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
         choices = (((), (), Clitics("", 0, folded, False, "")),)
     if choices[0][0] or choices[0][1]:  # the story's evidence decides
-        options = tuple((e1, e2, (_add_template(norm, shape, folded, split), split.base_offset,
-                                  script, folded, ())) for e1, e2, split in choices)
-        word = (*options[-1][2][:_OPTIONS], options)
+        options = [field for e1, e2, split in choices
+                   for field in (" ".join(e1), " ".join(e2), _add_template(norm, shape, folded, split),
+                                 split.base_offset)]
+        word = (options[-2], options[-1], script, folded, *options)
     else:
         split = choices[0][2]
-        word = (_add_template(norm, shape, folded, split), split.base_offset, script, folded, ())
+        word = (_add_template(norm, shape, folded, split), split.base_offset, script, folded)
     _WORDS[norm] = word
     return word
+
+
+def _decide(word: _Word, vocabulary: AbstractSet[str]) -> _Word:
+    """`(template, base_offset)` of the first option of `word` whose evidence the story's
+    vocabulary meets (clitics.choose on the flat layout); the last option needs none."""
+    for at in range(_OPTIONS, len(word), _OPTION_FIELDS):
+        split_evidence, enclitic_evidence = word[at], word[at + 1]
+        # isdisjoint is the set test `any(w in vocabulary ...)` without a Python-level loop
+        if (not split_evidence or not vocabulary.isdisjoint(split_evidence.split(" "))) and \
+                (not enclitic_evidence or not vocabulary.isdisjoint(enclitic_evidence.split(" "))):
+            return word[at + 2:at + 4]
+    raise AssertionError("the last option needs no evidence")
 
 
 def _add_template(norm: str, shape: str, folded: str, split: Clitics) -> int:
@@ -132,11 +149,11 @@ def _story_words(norms: list[str]) -> tuple[dict[str, _Word], dict[str, int]]:
     letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
     for norm, count, word in zip(counts, counts.values(), words, strict=True):
         letters[word[_SCRIPT]] += len(norm) * count
-    undecided = [(norm, word[_OPTIONS]) for norm, word in word_of.items() if word[_OPTIONS]]
+    undecided = [(norm, word) for norm, word in word_of.items() if len(word) > _OPTIONS]
     if undecided:
         vocabulary = {word[_FOLDED] for word in words if word[_SCRIPT] == "arabic"}
-        for norm, options in undecided:
-            word_of[norm] = options[choose(options, vocabulary)][2]
+        for norm, word in undecided:
+            word_of[norm] = _decide(word, vocabulary)
     return word_of, letters
 
 
