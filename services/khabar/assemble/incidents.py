@@ -15,7 +15,7 @@ from khabar.assemble import arguments as args
 from khabar.assemble import lexicon, places
 from khabar.assemble.context import Story
 from khabar.assemble.figures import noun_role
-from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all
+from khabar.assemble.triggers import Match, PhraseIndex, fold, fold_all, is_verb_form
 
 _INDEX = PhraseIndex((phrase, (kind, subtype)) for phrase, kind, subtype in lexicon.INCIDENT_TRIGGERS)
 _CAUSES = fold_all(lexicon.CAUSE_MARKERS + lexicon.PLACE_DESIGNATORS)
@@ -35,10 +35,13 @@ _TO = fold_all(("إلى", "الى", "على"))
 _OUTCOMES = fold_all(lexicon.OUTCOME_WORDS)
 #: Words that open a new clause: triggers on either side are separate events ("..., فيما تم إطلاق").
 _CLAUSE_BREAKS = fold_all(("فيما", "بينما", "حين", "كما", "ثم", ";", "؛"))
-_REPORTED = fold_all(tuple(c for c in lexicon.COMPLEMENTIZERS if c != "عن") + tuple(v for v, _lemma in lexicon.REPORTING_VERBS))
+_SAYS = fold_all(v for v, _lemma in lexicon.REPORTING_VERBS)
+_THAT = fold_all(c for c in lexicon.COMPLEMENTIZERS if c != "عن")
 _LED_BY = fold_all(("الذي", "التي", "تقوده", "يقوده", "تقودها", "يقودها", "بقيادة", "المدعوم", "المدعومة"))
 _CAPTURE = fold_all(lexicon.CAPTURE_TRIGGERS)
 _CAPTURE_BACKDROP = fold_all(lexicon.CAPTURE_BACKDROP)
+_BOMBER = fold_all(("انتحاري",))
+_COPULA = fold_all(("هو", "هي", "كان", "كانت"))
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
 _RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
@@ -72,6 +75,10 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     definite = any(k.startswith("ال") for k in words[first].keys) and not words[first].has(_ALWAYS_DEFINITE)
     generic = subtype in ("attack", "arrest")
     as_cause = first > lo and any(words[k].fold in _RESULT_OF for k in range(max(lo, first - 2), first))
+    if definite and single and words[first].has(_BOMBER):
+        return False  # "وقال محققون إن الانتحاري دخل المركز": the bomber, not a bombing
+    if definite and match.last + 1 < hi and words[match.last + 1].has(_COPULA):
+        return False  # "والانفجار هو الأحدث في سلسلة هجمات": a description of an event already told
     if definite and (generic or as_cause) and not _place_follows(story, match, hi):
         return False  # "وصف ... الهجوم", "ونتج عن الغارات": a definite noun points back to an earlier event
     if words[first].has(_SUPPORT_ONLY) and single:
@@ -131,11 +138,14 @@ def _attackers(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, A
 
 def _clause_start(story: Story, match: Match, lo: int) -> int:
     """Where the trigger's clause opens, at most 10 words back: past a reporting verb or إن/أن, so the
-    reporter ("وقال المرصد إن الضربة") is never read as the attacker."""
+    reporter ("وقال المرصد إن الضربة", "أعلنت الشرطة مقتل ... جراء انفجارين") is never the attacker."""
     start = max(lo, match.first - 10)
     for k in range(match.first - 1, start - 1, -1):
-        if story.words[k].has(_REPORTED):
-            return k + 1
+        word = story.words[k]
+        says = any(key in _SAYS and is_verb_form(word, key) for key in word.keys)  # not "التابع"
+        if says or word.has(_THAT):
+            speaker = args.find_groups(story, k + 1, k + 2) if says else []
+            return speaker[0][1] + 1 if speaker else k + 1
     return start
 
 

@@ -103,6 +103,7 @@ INCIDENT_TRIGGERS = (
     ("عمليتين انتحاريتين", "attack", "suicide_bombing"), ("انتحاري", "attack", "suicide_bombing"),
     ("انتحارية", "attack", "suicide_bombing"), ("تفجير", "attack", "bombing"),
     ("تفجيرات", "attack", "bombing"), ("انفجار", "attack", "bombing"),
+    ("انفجارين", "attack", "bombing"), ("تفجيرين", "attack", "bombing"),
     ("عبوة ناسفة", "attack", "bombing"), ("سيارة مفخخة", "attack", "bombing"),
     ("إطلاق نار", "attack", "shooting"), ("إطلاق النار", "attack", "shooting"),
     ("أطلق النار", "attack", "shooting"), ("أطلقوا النار", "attack", "shooting"),
@@ -257,7 +258,7 @@ IRREALIS_MARKERS = (
     "تهدد", "هدد", "هددت", "تهديد", "يعتزم", "تعتزم", "ينوي", "تنوي", "خطة", "يخطط", "تخطط", "لمنع",
     "منع", "وقف", "لوقف", "إمكانات", "إمكانية", "امكانات", "فرص", "للتوصل", "محاولة", "مشروع",
     "المقرر", "المرتقب", "المقبل", "المقبلة", "سيعقد", "ستعقد", "يمكن", "احتمال", "تجنب", "لتجنب",
-    "التخطيط", "تخطيط", "بالتخطيط", "لم",
+    "التخطيط", "تخطيط", "بالتخطيط", "لم", "كثيرا", "غالبا", "عادة",
 )
 #: Words right before a nominal trigger that make it backdrop ("قضية مقتل", "منذ مقتل").
 BACKGROUND_MARKERS = (

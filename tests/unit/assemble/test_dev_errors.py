@@ -96,3 +96,16 @@ def test_taking_a_named_place_by_a_named_force_is_an_offensive_there():
     assert found["location"]["text"] == "جبل الحمراء"
     assert of_type("وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم.", "offensive") == []
     assert of_type("والتي ستتوج باستعادة الحديدة ومينائها.", "offensive") == []
+
+
+def test_bomber_habitual_and_copular_mentions_are_not_new_attacks():
+    assert of_type("وقال محققون إن الانتحاري دخل المركز التعليمي من مدخل خلفي.", "attack") == []
+    assert of_type("وكثيرا ما تنفذ الجماعة هجمات انتحارية في أماكن مزدحمة.", "attack") == []
+    triggers = [e["trigger"]["text"] for e in of_type("والانفجار هو الأحدث في سلسلة هجمات.", "attack")]
+    assert "والانفجار" not in triggers
+
+
+def test_dual_explosions_are_an_attack_and_the_announcing_police_not_its_attacker():
+    text = "أعلنت الشرطة مقتل 20 شخصا من جراء انفجارين ضربا مسجدا في شمال شرقي البلاد."
+    (found,) = of_type(text, "attack")
+    assert found["actors"] == []
