@@ -42,6 +42,8 @@ _CAPTURE = fold_all(lexicon.CAPTURE_TRIGGERS)
 _CAPTURE_BACKDROP = fold_all(lexicon.CAPTURE_BACKDROP)
 _BOMBER = fold_all(("انتحاري",))
 _COPULA = fold_all(("هو", "هي", "كان", "كانت"))
+_POSSESSED = fold_all(("هجومها", "هجومه", "هجومهم"))
+_WEAPONS = fold_all(lexicon.WEAPON_CONTEXT)
 _SUPPORT_ONLY = fold_all(("استهدف", "استهدفت"))
 #: Words that make a definite attack noun the cause of something already told ("ونتج عن الغارات").
 _RESULT_OF = fold_all(("عن", "جراء", "جرّاء", "نتيجة", "بسبب", "إثر", "اثر"))
@@ -65,6 +67,8 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     if args.is_irrealis(story, first, lo) or (first > lo and words[first - 1].has(_BACKDROP)):
         return False
     single = match.first == match.last
+    if single and words[first].has(_POSSESSED):
+        return _near(story, first, _WEAPONS, 8, 4, lo, hi)
     if words[first].has(_CAPTURE):
         return _capture_kept(story, match, lo, hi)
     if subtype == "clash":
@@ -203,6 +207,8 @@ def _build(story: Story, group: list[Match], lo: int, hi: int) -> dict[str, Any]
             return None
         event["arrested" if kind == "arrest" else "displaced"] = figure
     event["location"] = places.find_location(story, first.first, group[-1].last, lo, hi)
+    if event["location"] is None:
+        event["location"] = places.antecedent_place(story, group[-1].last, hi)
     if story.words[head.first].has(_CAPTURE):  # the place taken is the offensive's place
         event["location"] = places.place_at(story, head.last + 1) or event["location"]
     event["time"] = args.find_time(story, first.first, group[-1].last, lo, hi)

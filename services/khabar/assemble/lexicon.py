@@ -104,6 +104,10 @@ INCIDENT_TRIGGERS = (
     ("انتحارية", "attack", "suicide_bombing"), ("تفجير", "attack", "bombing"),
     ("تفجيرات", "attack", "bombing"), ("انفجار", "attack", "bombing"),
     ("انفجارين", "attack", "bombing"), ("تفجيرين", "attack", "bombing"),
+    ("هجوم كيماوي", "attack", "attack"), ("هجوما كيماويا", "attack", "attack"),
+    ("هجوم كيميائي", "attack", "attack"), ("هجوما كيميائيا", "attack", "attack"),
+    ("هجوم بالأسلحة الكيماوية", "attack", "attack"), ("هجومها", "attack", "attack"),
+    ("هجومه", "attack", "attack"), ("هجومهم", "attack", "attack"),
     ("عبوة ناسفة", "attack", "bombing"), ("سيارة مفخخة", "attack", "bombing"),
     ("إطلاق نار", "attack", "shooting"), ("إطلاق النار", "attack", "shooting"),
     ("أطلق النار", "attack", "shooting"), ("أطلقوا النار", "attack", "shooting"),
@@ -162,6 +166,12 @@ MISSILE_CONTEXT = (
 LAUNCHED = (
     "شن", "شنت", "شنها", "شنته", "شنتها", "لشنها", "بشن", "نفذ", "نفذت", "نفذها", "نفذتها", "نفذته",
     "تنفذ", "تنفذها", "أطلق", "أطلقت", "إطلاق", "أطلقها", "أطلقته", "أطلقتها", "أطلقوا",
+)
+#: A possessed attack noun ("هجومها") is an armed attack only near weapons; else it is often verbal
+#: ("في هجومه على ترامب").
+WEAPON_CONTEXT = (
+    "الكيماوية", "الكيميائية", "كيماوي", "كيماوية", "كيميائي", "بالأسلحة", "للأسلحة", "الأسلحة",
+    "بالصواريخ", "الصواريخ", "بالغازات", "غاز", "الكلور", "السارين",
 )
 #: Words before an incident trigger that make it backdrop, anaphora or a warrant ("مذكرة اعتقال").
 INCIDENT_BACKDROP = (

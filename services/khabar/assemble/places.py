@@ -162,3 +162,23 @@ def place_at(story: Story, i: int) -> Span | None:
         if entity.span.get(attr) is not None:
             span[attr] = entity.span[attr]
     return span
+
+
+#: Definite designators that point back to a place already named ("هجومها على المدينة" = مدينة دوما).
+_ANAPHORIC = {fold(d): fold(d[2:]) for d in ("المدينة", "البلدة", "القرية", "المخيم", "الحي", "المحافظة")}
+
+
+def antecedent_place(story: Story, first: int, hi: int, reach: int = 3) -> Span | None:
+    """ "في هجومها على المدينة": the last "مدينة X" named before the trigger, when a bare definite
+    designator follows it within `reach` words."""
+    words = story.words
+    k = next((k for k in range(first + 1, min(hi, first + 1 + reach)) if words[k].fold in _ANAPHORIC), None)
+    if k is None:
+        return None
+    bare = _ANAPHORIC[words[k].fold]
+    for j in range(first - 1, 0, -1):
+        if bare in words[j].keys and (place := place_at(story, j + 1)) is not None:
+            return story.doc.span(clitic_free_start(words[j], bare), place["end"]) | {
+                a: place[a] for a in _GEO_ATTRS if place.get(a) is not None
+            }
+    return None

@@ -109,3 +109,13 @@ def test_dual_explosions_are_an_attack_and_the_announcing_police_not_its_attacke
     text = "أعلنت الشرطة مقتل 20 شخصا من جراء انفجارين ضربا مسجدا في شمال شرقي البلاد."
     (found,) = of_type(text, "attack")
     assert found["actors"] == []
+
+
+def test_chemical_attack_on_the_city_takes_the_city_named_before():
+    text = (
+        "يذكر أن مدينة دوما تتعرض لحصار، وقد كشفت وسائل الإعلام عن استخدام الحكومة "
+        "للأسلحة الكيماوية في هجومها على المدينة."
+    )
+    (found,) = of_type(text, "attack")
+    assert found["location"]["text"] == "مدينة دوما"
+    assert of_type("وواصل الرئيس في هجومه على الصحافة.", "attack") == []
