@@ -83,6 +83,8 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
         return False  # "وقال محققون إن الانتحاري دخل المركز": the bomber, not a bombing
     if definite and match.last + 1 < hi and words[match.last + 1].has(_COPULA):
         return False  # "والانفجار هو الأحدث في سلسلة هجمات": a description of an event already told
+    if definite and _generic_relative(story, match, hi):
+        return False  # "الهجمات التي تستهدف الصحافيين": a kind of attack, not one attack
     if definite and (generic or as_cause) and not _place_follows(story, match, hi):
         return False  # "وصف ... الهجوم", "ونتج عن الغارات": a definite noun points back to an earlier event
     if words[first].has(_SUPPORT_ONLY) and single:
@@ -92,6 +94,17 @@ def _keep(story: Story, match: Match, lo: int, hi: int) -> bool:
     if single and words[first].has(fold_all(("صاروخ", "صواريخ"))):
         return _near(story, first, _MISSILE_CONTEXT, 4, 2, lo, hi)
     return True
+
+
+def _generic_relative(story: Story, match: Match, hi: int) -> bool:
+    """A definite trigger with a relative clause in the imperfect ("الهجمات التي تستهدف")."""
+    rel, verb = match.last + 1, match.last + 2
+    return (
+        verb < hi
+        and story.words[rel].has(_RELATIVE)
+        and story.words[verb].fold[:1] in "يت"
+        and story.words[verb].is_arabic
+    )
 
 
 def _capture_kept(story: Story, match: Match, lo: int, hi: int) -> bool:

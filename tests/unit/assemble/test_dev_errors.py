@@ -119,3 +119,8 @@ def test_chemical_attack_on_the_city_takes_the_city_named_before():
     (found,) = of_type(text, "attack")
     assert found["location"]["text"] == "مدينة دوما"
     assert of_type("وواصل الرئيس في هجومه على الصحافة.", "attack") == []
+
+
+def test_definite_attack_noun_with_an_imperfect_relative_is_generic():
+    assert of_type("وصرح الوزير أن الهجمات التي تستهدف الصحافيين هي دليل على ضعف المتطرفين.", "attack") == []
+    assert len(of_type("وقالت السلطات إن الهجوم الذي استهدف مركزا تعليميا غربي كابل خلف قتلى.", "attack")) == 1
