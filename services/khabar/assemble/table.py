@@ -12,8 +12,10 @@ Two changelog-backed tables, two agents:
 
 A bucket holds the mentions that may merge (one type, one place name, or one speaker),
 so a bucket is re-clustered from scratch on every update: the result depends on the set
-of current mentions, never on arrival order, and a replayed or duplicated story changes
-nothing and emits nothing.
+of current mentions, never on arrival order or hash seed (mentions and units are sorted by
+content-derived keys before the canonical greedy clustering), and a replayed or duplicated
+story changes nothing and emits nothing. An event id is emitted by one bucket only (`_at_home`):
+records are keyed by event id alone, so a shared id would let buckets overwrite each other.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from typing import Any
 
 import orjson
 
-from khabar.assemble.merge import Mention, compatible, event_id_of, mention_records, speaker_head
+from khabar.assemble.merge import (
+    Mention,
+    compatible,
+    event_id_of,
+    event_key,
+    mention_records,
+    speaker_head,
+)
 from khabar.assemble.records import UNKNOWN, build_record, figure_of
 from khabar.assemble.timeframe import iso_instant, windows_overlap
 
@@ -111,14 +120,34 @@ def _prune(stories: dict[str, dict[str, Any]], horizon_days: int) -> dict[str, d
     }
 
 
+def _canonical(m: Mention) -> tuple[str, ...]:
+    """A total, content-derived order of the mentions of one story (never their arrival order)."""
+    return (m.get("mention_id") or "", orjson.dumps(m, option=orjson.OPT_SORT_KEYS).decode())
+
+
+def _at_home(m: Mention) -> bool:
+    """True when the mention's event id is named by its own key, so it is this bucket's to emit.
+
+    `linking.assign_event_ids` names a story's event after its first mention; a later mention
+    of that event may have another speaker head or place and so route to another bucket. Both
+    buckets would then emit one event id, and each would overwrite or tombstone the other's
+    record depending on arrival order. An event id belongs only to the bucket of the mention
+    whose key it hashes (a key fixes its bucket); other buckets qualify it with their name.
+    """
+    key = event_key(m)
+    return m.get("event_id") in (event_id_of(key), event_id_of(f"{key}|{m.get('mention_id')}"))
+
+
 def cluster(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
     """Group mentions into events: units of one story and event id join the first fully compatible cluster.
 
-    Units are visited in a canonical order (event id, story id), so the result depends only
-    on the set of mentions. Two units of one story with different event ids never join.
+    Units are visited in a canonical order (event id, story id) and each unit's mentions in a
+    content-derived order, so the result depends only on the set of mentions, never on
+    arrival order or hash seed. Two units of one story with different event ids never join.
+    Event ids are unique across buckets (see `_at_home`).
     """
     units: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
+    for m in sorted(mentions, key=_canonical):
         units.setdefault((m.get("event_id") or m["mention_id"], m["story_id"]), []).append(m)
     clusters: list[_Cluster] = []
     for unit in sorted(units):
@@ -129,7 +158,11 @@ def cluster(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
             target.add(unit, units[unit])
     out, taken = [], set()
     for c in clusters:
-        event_id = min(u[0] for u in c.units)
+        home = [u[0] for u in c.units if any(_at_home(m) for m in units[u])]
+        if home:
+            event_id = min(home)
+        else:  # every member's event is named after a mention in another bucket
+            event_id = event_id_of(f"{min(u[0] for u in c.units)}|{bucket_key(c.members[0])}")
         if event_id in taken:
             event_id = event_id_of(f"{event_id}|{min(m['mention_id'] for m in c.members)}")
         taken.add(event_id)
@@ -188,7 +221,9 @@ def _history_for(members: list[Mention], stories: dict[str, dict[str, Any]]) -> 
                 orjson.dumps(h.get("place")),
             ) in kinds:
                 out.append({k: v for k, v in h.items() if k not in ("event_id", "type", "place")})
-    return out
+    # A total order: a story's history lists its versions in arrival order, and ties in
+    # `records.reconcile_counts` (the peak figure) go to the first entry.
+    return sorted(out, key=lambda h: orjson.dumps(h, option=orjson.OPT_SORT_KEYS))
 
 
 def _digest(record: dict[str, Any]) -> str:
