@@ -225,7 +225,7 @@ PARTICIPLES = (
 #: Words that open no speaker phrase: prepositions and pronouns ("قالوا له", "لكنه أكد").
 NOT_A_SPEAKER = (
     "في", "خلال", "ل", "لـ", "عبر", "له", "لها", "لهم", "لنا", "لكنه", "لكنها", "انه", "هو", "هي",
-    "هم", "بأنه", "مرة", "على",
+    "هم", "بأنه", "مرة", "على", "ذلك", "هذا", "هذه", "تلك",
 )
 #: Complementizers and quote marks that open a statement's content.
 COMPLEMENTIZERS = (

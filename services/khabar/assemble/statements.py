@@ -27,6 +27,7 @@ _MEDIA = PhraseIndex((m, m) for m in lexicon.MEDIA_CUES)
 _MEDIA_NOUNS = fold_all(lexicon.MEDIA_NOUNS)
 _RELATIVES = fold_all(("الذي", "التي", "الذين", "ما", "كما"))
 _AS = fold("كما")
+_TEMPORAL = fold_all(("منذ", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما"))
 _MODALS = fold_all(("قد", "سوف", "لن", "لم", "ربما"))
 _NO_SPEAKER = fold_all(lexicon.NOT_A_SPEAKER)
 _CLAUSE_RELATIVES = fold_all(("الذي", "التي", "الذين", "اللذين", "اللتين"))
@@ -51,6 +52,8 @@ def _content_start(story: Story, verb: Match, hi: int) -> int | None:
     i = verb.last + 1
     while i < min(hi, verb.last + 20):
         w = story.words[i]
+        if w.text == ":":
+            return i  # "وقال: "يمكنكم ..."": a colon always opens the content
         if w.text in _QUOTES:
             closing = _short_quote_end(story, i, hi)
             if closing is None:
@@ -155,6 +158,8 @@ def _skipped(story: Story, verb: Match, lo: int, quoted: set[int], skip: set[int
     before = words[first - 1] if first > lo else None
     if before is not None and before.has(_RELATIVES) and not (before.fold == _AS and first - 1 <= lo + 1):
         return True
+    if before is not None and before.has(_TEMPORAL):
+        return True  # "منذ أعلن ترمب استراتيجيته": a time clause, not a statement
     if words[first].has(_PARTICIPLES) and before is not None and before.has(_REPORTING_FORMS):
         return True  # "وتابع قائلا": one statement, carried by the finite verb
     imperfect = words[first].fold[:1] in "يت" and not words[first].has(_PARTICIPLES)
@@ -172,7 +177,7 @@ def _find_speaker(story: Story, verb: Match, lo: int, subject_end: int) -> dict[
         if speaker is PASSIVE:
             return PASSIVE
     if speaker is None and lo < verb.first <= lo + 8:
-        speaker = _speaker(story, lo, verb.first)
+        speaker = _speaker(story, _after_quotes(story, lo, verb.first), verb.first)
     if speaker is None and story.words[verb.first].fold == verb.key:  # "وأشار" shares an earlier subject
         speaker = _subject_before(story, verb, lo)
     return speaker
@@ -193,6 +198,13 @@ def _accuser(story: Story, verb: Match, found: dict[str, Any]) -> dict[str, Any]
     if first == verb.last + 1:
         return PASSIVE
     return _speaker(story, verb.last + 1, first)
+
+
+def _after_quotes(story: Story, lo: int, end: int) -> int:
+    """Where a fronted subject may start: after the last quote mark or full stop before the verb, so
+    a quote's tail ("... نقف ضدها". وأكد) is never read as the speaker."""
+    marks = [k for k in range(lo, end) if story.words[k].text in _QUOTES or story.words[k].text == "."]
+    return marks[-1] + 1 if marks else lo
 
 
 def _subject_before(story: Story, verb: Match, lo: int) -> dict[str, Any] | None:

@@ -124,3 +124,11 @@ def test_chemical_attack_on_the_city_takes_the_city_named_before():
 def test_definite_attack_noun_with_an_imperfect_relative_is_generic():
     assert of_type("وصرح الوزير أن الهجمات التي تستهدف الصحافيين هي دليل على ضعف المتطرفين.", "attack") == []
     assert len(of_type("وقالت السلطات إن الهجوم الذي استهدف مركزا تعليميا غربي كابل خلف قتلى.", "attack")) == 1
+
+
+def test_time_clause_verb_colon_content_and_quote_tail_give_no_false_speakers():
+    assert speakers("وأكد الوزير أنه منذ أعلن الرئيس دونالد ترمب استراتيجيته الجديدة توقعنا ذلك.") == ["الوزير"]
+    text = 'وشدد ماتيس على أن الحركتين وجهان لعملة واحدة. وقال: "يمكنكم الفصل بينهما بصفتهما تنظيمين".'
+    assert speakers(text) == ["ماتيس", "ماتيس"]
+    text = 'وصرح ماتيس بأن "القتل شهادة على الجهة التي نقف ضدها". وأكد: "سنقف مع الشعب الأفغاني".'
+    assert speakers(text) == ["ماتيس", "ماتيس"]
