@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
-from operator import add, itemgetter
+from itertools import compress
+from operator import add, itemgetter, mul, not_
 
 from khabar.doc import Doc, Span, token_template
 from khabar.normalize.charmap import ARABIC_LETTERS
@@ -51,29 +52,37 @@ def process(doc: Doc) -> Doc:
 
 
 #: What a story needs to know about one word form, as the flat tuple
-#: `(template, base_offset, script, folded, *options)`:
+#: `(template, base_offset, vocabulary_form, letters, *options)`:
 #: - template: the index in `_TEMPLATES` of its token template (attributes, see
 #:   `doc.token_template`) for the split taken without evidence;
 #: - base_offset: the characters of the form before the base of that split;
-#: - script: whose letters the word is made of, for the language flag: arabic, latin, other or "";
-#: - folded: `tokens.fold` of the form;
+#: - vocabulary_form: `tokens.fold` of an Arabic form (the story's evidence for clitic splits), else "";
+#: - letters: its letters per script packed in one int (`_letters_of`), so that a story sums them
+#:   for the language flag in one `map`, with no loop;
 #: - options: when the clitic split depends on the story's evidence, every split, best first, as
-#:   four fields `split evidence, enclitic evidence, template, base_offset`, each evidence being
-#:   its forms joined by a space ("" when none is needed; see `_decide`); else nothing.
+#:   `_OPTION_FIELDS` fields: two split-evidence forms, four enclitic-evidence forms ("" where
+#:   there are fewer, all "" when none is needed), template, base_offset (see `_decide`); else none.
 #: Flat tuples of strings and numbers, because the garbage collector untracks those at their first
 #: collection; nested tuples are untracked one level per collection (a container is examined
 #: before what only it refers to), so words with nested options reached the oldest generation
 #: still tracked and triggered a full collection every few hundred stories (~10% of the stage).
 _Word = tuple
-_TEMPLATE, _BASE_OFFSET, _SCRIPT, _FOLDED, _OPTIONS = range(5)
-_OPTION_FIELDS = 4
+_TEMPLATE, _BASE_OFFSET, _VOCABULARY_FORM, _LETTERS, _OPTIONS = range(5)
+_SPLIT_EVIDENCE, _ENCLITIC_EVIDENCE = 2, 4
+_OPTION_FIELDS = _SPLIT_EVIDENCE + _ENCLITIC_EVIDENCE + 2
 _template, _base_offset = itemgetter(_TEMPLATE), itemgetter(_BASE_OFFSET)
+_vocabulary_form, _letters = itemgetter(_VOCABULARY_FORM), itemgetter(_LETTERS)
+#: Bit offset of each script's count in the packed letters (a story has far fewer than 2**40 letters).
+_LETTER_SHIFTS = {"arabic": 0, "latin": 40, "other": 80}
+_LETTER_MASK = (1 << 40) - 1
 
 #: Word form -> _Word, shared by all stories: news repeats its vocabulary, so most forms are
 #: looked up, not analysed. Cleared when full (a plain dict is faster than an LRU here); one
 #: entry is about 1 kB, and 200 000 forms hold the vocabulary of a few months of wire copy.
 _WORDS: dict[str, _Word] = {}
 _TEMPLATES: list[Span] = []
+#: The forms in `_WORDS` that have options: a story finds its undecided words by a set intersection.
+_UNDECIDED: set[str] = set()
 _CACHE_MAX = 200_000
 
 
@@ -81,33 +90,41 @@ def _analyse_word(norm: str) -> _Word:
     """Shape, fold and clitic choices of a word form, with the token template of each choice; cached."""
     folded = fold(norm)
     if norm[0] in _ARABIC_LETTERS:  # an Arabic token is one run of Arabic letters (tokens.py)
-        shape, script = "arabic", "arabic"
+        shape, script, vocabulary_form = "arabic", "arabic", folded
         choices = clitic_choices(norm, folded)
     else:
         shape = token_shape(norm)
-        script = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else "")
+        script, vocabulary_form = _SCRIPT_OF_SHAPE.get(shape, "other" if norm.isalpha() else ""), ""
         choices = (((), (), Clitics("", 0, folded, False, "")),)
+    letters = len(norm) << _LETTER_SHIFTS[script] if script else 0
     if choices[0][0] or choices[0][1]:  # the story's evidence decides
         options = [field for e1, e2, split in choices
-                   for field in (" ".join(e1), " ".join(e2), _add_template(norm, shape, folded, split),
-                                 split.base_offset)]
-        word = (options[-2], options[-1], script, folded, *options)
+                   for field in (*_padded(e1, _SPLIT_EVIDENCE), *_padded(e2, _ENCLITIC_EVIDENCE),
+                                 _add_template(norm, shape, folded, split), split.base_offset)]
+        word = (options[-2], options[-1], vocabulary_form, letters, *options)
+        _UNDECIDED.add(norm)
     else:
         split = choices[0][2]
-        word = (_add_template(norm, shape, folded, split), split.base_offset, script, folded)
+        word = (_add_template(norm, shape, folded, split), split.base_offset, vocabulary_form, letters)
     _WORDS[norm] = word
     return word
 
 
-def _decide(word: _Word, vocabulary: AbstractSet[str]) -> _Word:
+def _padded(evidence: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """`evidence` in exactly `width` fields, "" for the missing ones ("" is never in a vocabulary)."""
+    if len(evidence) > width:
+        raise AssertionError(f"{len(evidence)} evidence forms, room for {width}")
+    return evidence + ("",) * (width - len(evidence))
+
+
+def _decide(word: _Word, vocabulary: AbstractSet[str]) -> tuple[int, int]:
     """`(template, base_offset)` of the first option of `word` whose evidence the story's
-    vocabulary meets (clitics.choose on the flat layout); the last option needs none."""
+    vocabulary (without "") meets: clitics.choose on the flat layout; the last option needs none."""
     for at in range(_OPTIONS, len(word), _OPTION_FIELDS):
-        split_evidence, enclitic_evidence = word[at], word[at + 1]
-        # isdisjoint is the set test `any(w in vocabulary ...)` without a Python-level loop
-        if (not split_evidence or not vocabulary.isdisjoint(split_evidence.split(" "))) and \
-                (not enclitic_evidence or not vocabulary.isdisjoint(enclitic_evidence.split(" "))):
-            return word[at + 2:at + 4]
+        s1, s2, e1, e2, e3, e4, template, base_offset = word[at:at + _OPTION_FIELDS]
+        if (not s1 or s1 in vocabulary or s2 in vocabulary) and \
+                (not e1 or e1 in vocabulary or e2 in vocabulary or e3 in vocabulary or e4 in vocabulary):
+            return template, base_offset
     raise AssertionError("the last option needs no evidence")
 
 
@@ -142,18 +159,22 @@ def _story_words(norms: list[str]) -> tuple[dict[str, _Word], dict[str, int]]:
     if len(_WORDS) >= _CACHE_MAX:  # between stories: a story's words refer to _TEMPLATES by index
         _WORDS.clear()
         _TEMPLATES.clear()
-    known = _WORDS.get
+        _UNDECIDED.clear()
     counts = Counter(norms)
-    words = [known(norm) or _analyse_word(norm) for norm in counts]
+    words = list(map(_WORDS.get, counts))
     word_of = dict(zip(counts, words, strict=True))
-    letters = dict.fromkeys(("arabic", "latin", "other", ""), 0)
-    for norm, count, word in zip(counts, counts.values(), words, strict=True):
-        letters[word[_SCRIPT]] += len(norm) * count
-    undecided = [(norm, word) for norm, word in word_of.items() if len(word) > _OPTIONS]
+    new = list(compress(counts, map(not_, words)))  # the forms not in the cache (not_(None) is True)
+    if new:
+        word_of.update(zip(new, map(_analyse_word, new), strict=True))
+    words = word_of.values()
+    packed = sum(map(mul, counts.values(), map(_letters, words)))
+    letters = {script: packed >> shift & _LETTER_MASK for script, shift in _LETTER_SHIFTS.items()}
+    undecided = _UNDECIDED.intersection(counts)  # iterates over the story's forms, in C
     if undecided:
-        vocabulary = {word[_FOLDED] for word in words if word[_SCRIPT] == "arabic"}
-        for norm, word in undecided:
-            word_of[norm] = _decide(word, vocabulary)
+        vocabulary = set(map(_vocabulary_form, words))
+        vocabulary.discard("")
+        for norm in undecided:
+            word_of[norm] = _decide(word_of[norm], vocabulary)
     return word_of, letters
 
 
