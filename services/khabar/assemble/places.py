@@ -36,6 +36,13 @@ MAX_PLACE_DISTANCE = 30
 NEAR_DISTANCE = 4
 
 
+#: Designators that are also plain relational nouns ("وسط تقدم لقوات الجيش" = amid an advance): as a
+#: fallback place they need a definite name after them ("شمال شرقي البلاد", "وسط المدينة").
+_RELATIONAL = fold_all(
+    ("وسط", "محيط", "أطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي")
+)
+
+
 def _designator_key(word: Word) -> str | None:
     return next((k for k in word.keys if k in _DESIGNATORS), None)
 
@@ -95,6 +102,7 @@ def _designator_places(story: Story, lo: int, hi: int) -> list[tuple[int, int]]:
         nxt = words[i + 1]
         if (
             _designator_key(words[i])
+            and (_designator_key(words[i]) not in _RELATIONAL or nxt.fold.startswith("ال"))
             and nxt.is_arabic
             and not nxt.has(_STOPS)
             and not _designator_key(nxt)

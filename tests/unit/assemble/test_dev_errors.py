@@ -132,3 +132,9 @@ def test_time_clause_verb_colon_content_and_quote_tail_give_no_false_speakers():
     assert speakers(text) == ["ماتيس", "ماتيس"]
     text = 'وصرح ماتيس بأن "القتل شهادة على الجهة التي نقف ضدها". وأكد: "سنقف مع الشعب الأفغاني".'
     assert speakers(text) == ["ماتيس", "ماتيس"]
+
+
+def test_a_relational_noun_is_no_place_unless_a_definite_name_follows():
+    assert [e["location"] for e in of_type("قتل 12 شخصا وسط تقدم لقوات الجيش.", "casualties")] == [None]
+    (found,) = of_type("قتل 20 شخصا في شمال شرقي البلاد.", "casualties")
+    assert found["location"]["text"] == "شمال شرقي البلاد"
