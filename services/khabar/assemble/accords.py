@@ -27,7 +27,9 @@ _TOPIC = fold_all(lexicon.TOPIC_MARKERS)
 _BETWEEN = fold("بين")
 _WITH = fold("مع")
 #: A summit of a mountain is no meeting ("قمة جبل إفريست", "تسلق القمة").
-_MOUNTAIN = fold_all(("جبل", "جبال", "الجبل", "تسلق", "صعود", "متسلق", "متسلقين", "المتسلقين", "إفرست", "إيفرست"))
+_MOUNTAIN = fold_all(
+    ("جبل", "جبال", "الجبل", "تسلق", "صعود", "متسلق", "متسلقين", "المتسلقين", "إفرست", "إيفرست")
+)
 _AND = "و"
 _PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
 _PURPOSE = fold_all(("للتوصل", "التوصل", "لإبرام", "لتوقيع", "بموجب", "انسحاب", "الانسحاب", "خرق", "انتهاك"))
@@ -70,8 +72,14 @@ def _parties(story: Story, match: Match, lo: int, hi: int) -> list[dict[str, Any
 
 def _subject_and_partner(story: Story, match: Match, lo: int, a: int, hi: int) -> list[dict[str, Any]]:
     """ "وقعت الولايات المتحدة وخمس قوى اتفاقا مع إيران": the verb's subject and the partner after مع."""
-    verb = next((k for k in range(match.first - 1, max(lo, match.first - 4) - 1, -1)
-                 if story.words[k].has(_CONCLUDE)), match.first)
+    verb = next(
+        (
+            k
+            for k in range(match.first - 1, max(lo, match.first - 4) - 1, -1)
+            if story.words[k].has(_CONCLUDE)
+        ),
+        match.first,
+    )
     subject = args.find_groups(story, max(lo, verb - 8), verb, _PARTY_TYPES)
     subject += args.find_groups(story, verb + 1, match.first, _PARTY_TYPES)
     partner = args.find_groups(story, a, min(hi, a + 1), _PARTY_TYPES)

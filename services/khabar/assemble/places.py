@@ -161,7 +161,7 @@ def find_location(story: Story, first: int, last: int, lo: int, hi: int) -> Span
 
 
 def place_at(story: Story, i: int) -> Span | None:
-    """The LOC entity that starts at word `i`, as a location span with its coordinates ("تحرير جبل الحمراء")."""
+    """The LOC entity starting at word `i` as a location span with coordinates ("تحرير جبل الحمراء")."""
     entity = story.entity_at(i)
     if entity is None or entity.first != i or entity.span.get("type") != "LOC":
         return None

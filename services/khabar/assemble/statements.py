@@ -84,7 +84,9 @@ def _speaker(story: Story, a: int, b: int) -> dict[str, Any] | None:
     if people:
         return {**story.span(people[0].first, people[0].last), "role": "speaker"}
     i = a
-    while i < b and (story.words[i].is_punct or story.words[i].has(args.TIME_WORDS) or story.words[i].has(_OPENERS)):
+    while i < b and (
+        story.words[i].is_punct or story.words[i].has(args.TIME_WORDS) or story.words[i].has(_OPENERS)
+    ):
         i += 1
     if i >= b or story.words[i].has(_NO_SPEAKER) or _is_medium(story.words[i]):
         return None
@@ -117,7 +119,9 @@ def _quoted_name_end(story: Story, last: int, b: int) -> int:
     """Stretch a medium past its quoted name: 'لوكالة أنباء "إيف"', 'لوكالة "إيف" للأنباء'."""
     words = story.words
     if last + 1 < b and words[last + 1].text in _QUOTES - {":"}:
-        closing = next((k for k in range(last + 2, min(b, last + 5)) if words[k].text in _QUOTES - {":"}), None)
+        closing = next(
+            (k for k in range(last + 2, min(b, last + 5)) if words[k].text in _QUOTES - {":"}), None
+        )
         if closing is not None:
             last = closing
             if last + 1 < b and words[last + 1].has(_NAME_TAIL):

@@ -24,7 +24,9 @@ def test_weak_death_verb_and_its_closing_noun_are_one_report():
 
 def test_injured_in_the_next_clause_joins_the_killed_report():
     found = of_type('وقال المفوض "نحو 20 شخصا لقوا حتفهم". وأضاف أن أكثر من 12 شخصا أصيبوا.', "casualties")
-    assert [(e["killed"], e["injured"]) for e in found] == [({"min": 20, "max": 20}, {"min": 12, "max": None})]
+    assert [(e["killed"], e["injured"]) for e in found] == [
+        ({"min": 20, "max": 20}, {"min": 12, "max": None})
+    ]
 
 
 def test_awda_bihayat_gives_the_killed_figure():
@@ -70,7 +72,10 @@ def test_yaquluna_and_bil_qawl_are_reporting_verbs():
 def test_reporter_is_not_the_attacker_and_the_actor_country_is_not_the_place():
     text = "وقال المرصد السوري لحقوق الإنسان إن الضربة الجوية أصابت المنطقة الواقعة قرب بلدة السوسة."
     assert all(a["role"] != "attacker" for e in of_type(text, "attack") for a in e["actors"])
-    text = "وفي وقت سابق، اتهمت الوكالة العربية السورية للأنباء التحالف الذي تقوده الولايات المتحدة بتنفيذ الضربة الجوية."
+    text = (
+        "وفي وقت سابق، اتهمت الوكالة العربية السورية للأنباء التحالف الذي تقوده الولايات المتحدة "
+        "بتنفيذ الضربة الجوية."
+    )
     assert [e["location"] for e in of_type(text, "attack")] == [None]
 
 
@@ -123,11 +128,15 @@ def test_chemical_attack_on_the_city_takes_the_city_named_before():
 
 def test_definite_attack_noun_with_an_imperfect_relative_is_generic():
     assert of_type("وصرح الوزير أن الهجمات التي تستهدف الصحافيين هي دليل على ضعف المتطرفين.", "attack") == []
-    assert len(of_type("وقالت السلطات إن الهجوم الذي استهدف مركزا تعليميا غربي كابل خلف قتلى.", "attack")) == 1
+    assert (
+        len(of_type("وقالت السلطات إن الهجوم الذي استهدف مركزا تعليميا غربي كابل خلف قتلى.", "attack")) == 1
+    )
 
 
 def test_time_clause_verb_colon_content_and_quote_tail_give_no_false_speakers():
-    assert speakers("وأكد الوزير أنه منذ أعلن الرئيس دونالد ترمب استراتيجيته الجديدة توقعنا ذلك.") == ["الوزير"]
+    assert speakers("وأكد الوزير أنه منذ أعلن الرئيس دونالد ترمب استراتيجيته الجديدة توقعنا ذلك.") == [
+        "الوزير"
+    ]
     text = 'وشدد ماتيس على أن الحركتين وجهان لعملة واحدة. وقال: "يمكنكم الفصل بينهما بصفتهما تنظيمين".'
     assert speakers(text) == ["ماتيس", "ماتيس"]
     text = 'وصرح ماتيس بأن "القتل شهادة على الجهة التي نقف ضدها". وأكد: "سنقف مع الشعب الأفغاني".'
