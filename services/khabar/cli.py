@@ -23,12 +23,16 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--input", "-i", "input_path", required=True, help="JSON Lines, a .txt story, or - for stdin.")
-@click.option("--output", "-o", "output_path", default="-", show_default=True, help="JSON Lines, or - for stdout.")
+@click.option("--input", "-i", "input_path", required=True,
+              help="JSON Lines, a .txt story, or - for stdin.")
+@click.option("--output", "-o", "output_path", default="-", show_default=True,
+              help="JSON Lines, or - for stdout.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input line failed.")
 @click.option("--no-validate", is_flag=True, help="Skip JSON Schema checks between stages (faster).")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def process(input_path: str, output_path: str, strict: bool, no_validate: bool, progress: bool | None) -> None:
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when a terminal).")
+def process(input_path: str, output_path: str, strict: bool, no_validate: bool,
+            progress: bool | None) -> None:
     """Run all four stages in this process (embedded mode)."""
     from khabar.runner import run
 

@@ -87,7 +87,8 @@ def _refuse_blank_text(document: Any) -> None:
         raise EmptyTextError(f"story {document.get('id')}: empty text")
 
 
-def run_stage_on_bytes(stage: Stage, raw: bytes, validate: bool = True) -> tuple[str, bytes] | DeadLetter:
+def run_stage_on_bytes(stage: Stage, raw: bytes,
+                       validate: bool = True) -> tuple[str, bytes] | DeadLetter:
     """One message in, `(key, value)` out, or a `DeadLetter` saying why not. Never raises `KhabarError`."""
     story_id = None
     try:
@@ -95,5 +96,6 @@ def run_stage_on_bytes(stage: Stage, raw: bytes, validate: bool = True) -> tuple
         story_id = document.get("id") if isinstance(document, dict) else None
         out = run_stage_on_dict(stage, document, validate)
     except KhabarError as exc:
-        return DeadLetter(stage.name, exc.reason, str(exc), raw, story_id if isinstance(story_id, str) else None)
+        known_id = story_id if isinstance(story_id, str) else None
+        return DeadLetter(stage.name, exc.reason, str(exc), raw, known_id)
     return out["id"], orjson.dumps(out)

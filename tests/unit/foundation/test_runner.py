@@ -12,7 +12,6 @@ import pytest
 from khabar.doc import check_spans
 from khabar.errors import InputError
 from khabar.runner import process_story, run
-
 from tests.conftest import EXAMPLE_STORY_PATH, REPO
 
 pytestmark = pytest.mark.unit
