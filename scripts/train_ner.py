@@ -47,7 +47,7 @@ from khabar.tag.ner_features import TokenEncoder, normalize_word, split_sentence
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
-TEST_FILE = "data/anercorp/ANERCorp_CamelLab_test.txt"
+TEST_FILE = "data/anercorp/ANERCorp_CamelLab_test.txt"  # read only by report(), after training: scoring only
 NEWS_FILE = "data/news/ant_multisource_politics.jsonl"
 DEV_FRACTION = 0.1
 
