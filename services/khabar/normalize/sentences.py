@@ -26,6 +26,9 @@ _AR = char_class(ARABIC_LETTERS)
 _BOUNDARY_RE = re.compile(r"[\n.!?\u061F\u2026\u06D4][.!?\u061F\u2026\u06D4]*[\"'\u00BB\u201D\u2019)\]]*")
 _WORD_BEFORE_RE = re.compile(rf"(?:[A-Za-z{_AR}]+|[0-9]+)\Z")
 _ARABIC_LETTER_RE = re.compile(f"[{_AR}]")
+#: The commonest boundary, decided without `_ends_sentence`: a lone dot after two Arabic letters
+#: (so no one-letter abbreviation, Latin abbreviation or list number), before a space or the end.
+_PLAIN_END_RE = re.compile(rf"(?<=[{_AR}]{{2}})\.(?=\s|\Z)")
 #: Latin abbreviations that end in a dot mid-sentence (wire copy quoting English sources).
 LATIN_ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep
 inc ltd co corp no vs jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -68,7 +71,7 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
             line_start = match.start() + 1
             match = _BOUNDARY_RE.search(text, line_start)
             continue
-        if _ends_sentence(text, match, line_start):
+        if _PLAIN_END_RE.match(text, match.start()) or _ends_sentence(text, match, line_start):
             cuts.append(match.end())
         match = _BOUNDARY_RE.search(text, match.end())
     cuts.append(len(text))
