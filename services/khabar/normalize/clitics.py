@@ -149,7 +149,8 @@ def clitic_choices(norm: str, folded: str) -> tuple[Choice, ...]:
     for split_evidence, split in _proclitic_splits(norm, folded):
         if not split.det:
             for enclitic_evidence, enclitic in _enclitics(norm, split.base):
-                choices.append((split_evidence, enclitic_evidence, split._replace(enc=enclitic)))
+                with_enclitic = Clitics(split.pre, split.base_offset, split.base, False, enclitic)
+                choices.append((split_evidence, enclitic_evidence, with_enclitic))
         choices.append((split_evidence, (), split))
     return tuple(choices)
 
