@@ -175,6 +175,15 @@ class OffsetMap:
             raise ValueError(f"normalized spans must be non-empty and inside 0..{self._nlen}")
         return self._map_positions(starts, False, ordered), self._map_positions(ends, True, ordered)
 
+    def _to_original_bounds_unchecked(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """`to_original_bounds` without its checks, for the normalize stage's token columns.
+
+        The caller promises what the public method checks: non-empty spans inside the view, given
+        in text order (`find_story_tokens` reads them off one left-to-right scan). The spans built
+        from the result are bounds-checked once, where they are created (`Doc.token_spans`).
+        """
+        return self._map_positions(starts, False, True), self._map_positions(ends, True, True)
+
     def to_original_starts(self, positions: Sequence[int]) -> list[int]:
         """The original start of the character at each normalized position (`to_original(p, p + 1)[0]`).
 
@@ -188,6 +197,11 @@ class OffsetMap:
         if first < 0 or last >= self._nlen:
             raise ValueError(f"normalized positions must be inside 0..{self._nlen - 1}")
         return self._map_positions(positions, False, ordered)
+
+    def _to_original_starts_unchecked(self, positions: list[int]) -> list[int]:
+        """`to_original_starts` without its checks: the caller promises positions inside the view,
+        in text order (a token's base starts inside the token, and tokens do not overlap)."""
+        return self._map_positions(positions, False, True)
 
     def _map_positions(self, positions: list[int], last: bool, ordered: bool) -> list[int]:
         """Original offset of each normalized position, as a span start (`last=False`: of the

@@ -171,8 +171,9 @@ def _annotate_tokens(doc: Doc, offsets: OffsetMap, norms: list[str], nstarts: li
     """
     word_of, letters = _story_words(norms)
     words = list(map(word_of.__getitem__, norms))
-    starts, ends = offsets.to_original_bounds(nstarts, nends)
-    base_starts = offsets.to_original_starts(list(map(add, nstarts, map(_base_offset, words))))
+    # token columns are in text order and inside the view; the spans are checked once, in token_spans
+    starts, ends = offsets._to_original_bounds_unchecked(nstarts, nends)
+    base_starts = offsets._to_original_starts_unchecked(list(map(add, nstarts, map(_base_offset, words))))
     templates = list(map(_TEMPLATES.__getitem__, map(_template, words)))
     tokens = doc.token_spans(starts, ends, sents, base_starts, templates)
     return tokens, letters
