@@ -1,20 +1,32 @@
-"""Reproducible pick of the DEV gold stories (documentation; rerun to get the same ids).
+"""Reproducible pick of the DEV / HOLDOUT gold stories (documentation; rerun to get the same ids).
 
-    python3 tests/eval/select_dev.py [../shared/data/news/ant_multisource_politics.jsonl]
+    python3 tests/eval/select_dev.py [--set dev|holdout] [../shared/data/news/ant_multisource_politics.jsonl]
 
-Stories of 80-350 whitespace words, shuffled with a fixed seed, then taken greedily into
-topic buckets (keyword heuristics on the text) with at most 3 stories per source:
-5 casualties/attacks, 2 agreements/meetings (signing or meeting verb), 2 economy (money
-and percent), 1 with explicit dates, 2 statements;
+dev (default): stories of 80-350 whitespace words, shuffled with seed 20180219, then
+taken greedily into topic buckets (keyword heuristics on the text) with at most 3 stories
+per source: 5 casualties/attacks, 2 agreements/meetings (signing or meeting verb),
+2 economy (money and percent), 1 with explicit dates, 2 statements.
+
+holdout: same buckets and filters, but 80-300 words, seed 20261125, at most 2 stories
+per source, bucket sizes 3/1/1/1/2 (8 stories), and the 12 DEV ids (dev_gold.jsonl next
+to this file) excluded.
 """
+import argparse
 import json
 import random
 import re
-import sys
 from collections import Counter
+from pathlib import Path
 
-PATH = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news/ant_multisource_politics.jsonl"
-SEED = 20180219
+HERE = Path(__file__).resolve().parent
+NEWS = "../shared/data/news/ant_multisource_politics.jsonl"
+# name -> (seed, max words, max per source, bucket sizes, exclude ids of these gold files)
+SETS = {
+    "dev": (20180219, 350, 3, {}, ()),
+    "holdout": (20261125, 300, 2,
+                {"casualties": 3, "agreement_meeting": 1, "economy": 1, "dates": 1, "statement": 2},
+                ("dev_gold.jsonl",)),
+}
 BUCKETS = [
     ("casualties", 5, r"((مقتل|قتل|إصابة|جرح|مصرع)\s+(نحو\s+|أكثر من\s+|حوالي\s+)?\d+"
                       r"|\d+\s+(قتيلا|قتلى|جريحا|جرحى|مصابا)).*(غارة|غارات|هجوم|قصف|تفجير|انفجار|هجمات)"),
@@ -28,19 +40,27 @@ BUCKETS = [
 CASUALTY_WORDS = r"(قتل|مقتل|قتيل|قتلى|جرحى|جريح|غارة|غارات|قصف|تفجير|انفجار)"
 
 
-def main():
-    rows = [json.loads(l) for l in open(PATH, encoding="utf-8")]
-    cands = [r for r in rows if 80 <= len(r["text"].split()) <= 350]
-    rng = random.Random(SEED)
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path", nargs="?", default=NEWS)
+    ap.add_argument("--set", choices=sorted(SETS), default="dev")
+    args = ap.parse_args(argv)
+    seed, max_words, max_per_source, sizes, exclude_files = SETS[args.set]
+    exclude = {json.loads(l)["id"] for f in exclude_files
+               for l in open(HERE / f, encoding="utf-8") if l.strip()}
+    rows = [json.loads(l) for l in open(args.path, encoding="utf-8")]
+    cands = [r for r in rows if 80 <= len(r["text"].split()) <= max_words and r["id"] not in exclude]
+    rng = random.Random(seed)
     rng.shuffle(cands)
     per_source = Counter()
     picked = []
     for name, n, pat in BUCKETS:
+        n = sizes.get(name, n)
         got = 0
         for r in cands:
             if got == n:
                 break
-            if r in picked or per_source[r["source"]] >= 3:
+            if r in picked or per_source[r["source"]] >= max_per_source:
                 continue
             if not re.search(pat, r["text"], re.S):
                 continue
