@@ -175,7 +175,8 @@ class OffsetMap:
             raise ValueError(f"normalized spans must be non-empty and inside 0..{self._nlen}")
         return self._map_positions(starts, False, ordered), self._map_positions(ends, True, ordered)
 
-    def _to_original_bounds_unchecked(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    def _to_original_bounds_unchecked(self, starts: list[int],
+                                      ends: list[int]) -> tuple[list[int], list[int]]:
         """`to_original_bounds` without its checks, for the normalize stage's token columns.
 
         The caller promises what the public method checks: non-empty spans inside the view, given
