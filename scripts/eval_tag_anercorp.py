@@ -102,9 +102,11 @@ def to_bio(entities: list[dict], offsets: list[list[tuple[int, int]]]) -> list[l
 #: nothing when only a nationality adjective follows ("الجيش اللبناني").
 GENERIC_HEADS = _folded("قوات حركة قطاع الجيش وزارة الشرطة البرلمان لجنة نهر قيادة شركة وكالة "
                         "مفوضية")
-#: Currency names: always MISC in ANERcorp (دولار B-MISC 88/88, يورو 15/15), never ours.
+#: Currency names: always MISC in ANERcorp (دولار B-MISC 88/88, يورو 15/15), never ours; so
+#: are شيكل (12/12) and فرنك (2/2), and the singular with the article (الدولار 6/6, اليورو 6/7,
+#: الاسترليني 1/1) but not the plural (الدولارات O 3/3).
 #: God's name standing alone: B-MISC in ANERcorp (42 times, never O), not ours.
-ANER_MISC_WORDS = CURRENCIES | _folded("الدولار الله")
+ANER_MISC_WORDS = CURRENCIES | _folded("شيكل فرنك الدولار اليورو الاسترليني الإسترليني الله")
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 

@@ -36,7 +36,7 @@ from khabar.tag.lexicon import (
     STOPWORDS,
     fold_key,
 )
-from khabar.tag.organisations import find_media, find_org_phrases
+from khabar.tag.organisations import find_media, find_org_phrases, sport_clubs
 from khabar.tag.persons import find_titled_persons
 from khabar.tag.rules import (
     find_acronyms,
@@ -90,6 +90,8 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     chosen = split_joined_names(view, settle_overlaps(view, model + rules))
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
+    chosen = sport_clubs(view, chosen, lambda key: _place_kinds(gazetteer, key))
+    _quoted_titles(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
     return sorted(chosen, key=lambda m: view.char_span(m))
 
@@ -208,6 +210,22 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
         elif places and m.origin == "model" and key in gazetteer.strong \
                 and any(p.kind != "city" for p in places):
             m.type, m.attrs["key"] = "LOC", key
+
+
+def _quoted_titles(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """A region's name in guillemets is a title named after it, the newspaper «الشرق الأوسط»
+    (CONVENTIONS ORG: media); a country in guillemets stays LOC (a style of scare quotes)."""
+    for m in mentions:
+        if m.type == "LOC" and not m.lead and view.texts[m.first - 1:m.first] == ["«"] \
+                and view.texts[m.last:m.last + 1] == ["»"] \
+                and _place_kinds(gazetteer, view.stripped_key(m)) == {"region"}:
+            m.type = "ORG"
+            m.attrs.pop("key", None)
+
+
+def _place_kinds(gazetteer: Gazetteer, key: str) -> set[str]:
+    """What a name may be: {"city"}, {"capital"}, {"country"} ... (empty: not a known place)."""
+    return {p.kind for p in gazetteer.by_key.get(key, ())}
 
 
 def _inner_place(view: TokenView, m: Mention, gazetteer: Gazetteer) -> str | None:

@@ -10,11 +10,14 @@ take a ل complement ("المرصد السوري لحقوق الانسان").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from khabar.tag.lexicon import (
     MEDIA_HEADS,
     MILITIA_HEADS,
     NAME_ADJECTIVES,
     NAME_DESCRIPTORS,
+    NATIONALITY_STEMS,
     NISBA_SHAPED_NOUNS,
     ORG_GENERIC_MODIFIERS,
     ORG_HEADS,
@@ -22,6 +25,7 @@ from khabar.tag.lexicon import (
     ORG_NEEDS_NAME,
     PER_TITLES,
     STOPWORDS,
+    _folded,
     fold_key,
 )
 from khabar.tag.rules import CLITIC_ARTICLES, head_at, match_org_name, nisba_stem
@@ -203,3 +207,150 @@ def _media_word(view: TokenView, j: int, head: int) -> bool:
     if j > head + 1 and (key.startswith(("و", "ف")) or _adjective_like(key)):
         return False  # "مونتي كارلو وشبكة", "قناة السويس فهاجمته", "صحيفة الغد الأردنية"
     return not (j == head + 1 and key.endswith(("ي", "يه")) and not key.startswith("ال"))  # "شبكة افتراضية"
+
+
+# --- Sports clubs named after cities ----------------------------------------------------
+#: Words that make a sentence a sports report ("فاز برشلونة على ...").
+SPORT_CUES = _folded(
+    "فريقه فريقها نادي النادي ناديه مباراة المباراة مباراته مباريات المباريات الدوري دوري "
+    "فاز فوز فوزه فوزا تعادل التعادل هدفين المدرب مدرب بطولة البطولة مضيفه ضيفه الجولة "
+    "الشوط الملعب ملعب استاد تغلب سحق اكتسح المنتخب الكأس كأس لكرة")
+#: Left out as too common outside sport: فريق (also a military rank), هدف (aim), بطل (hero),
+#: منتخب (elected).
+#: First words of club names that put a city after them ("دينامو كييف", "ستيوا بوخارست").
+CLUB_PREFIXES = _folded(
+    "دينامو ديناموا ستيوا سسكا ريال أسيك ايك فيردر سبارتاك لوكوموتيف شاختار زينيت أتلتيكو "
+    "سبورتنغ بوروسيا أولمبيك أولمبياكوس باناثينايكوس رابيد أوستريا")
+#: Words before a city that make it the club: the team, its host or guest, the side beaten.
+_CLUB_BEFORE = _folded("فريق نادي مضيفه ضيفه منافسه مواطنه أمام امام")
+#: Nationality adjectives after a club ("هامبورغ الألماني"), beyond NATIONALITY_STEMS.
+_CLUB_NISBA = _folded("روماني إنكليزي انكليزي إنجليزي اسكتلندي إسكتلندي بلجيكي تشيكي روسي")
+_WIN_WORDS = _folded("فوز فوزه فوزها بفوزه فاز تغلب تغلبه انتصار انتصاره")
+_SPORT_STORY = 2  # sentences with a sports cue that make the whole story a sports report
+_NOT_CLUB_BEFORE = _folded("في الى إلى من ملعب استاد مدينة العاصمة")
+
+
+def _has_cue(view: TokenView, i: int, words: frozenset[str]) -> bool:
+    return any(key in words for _, key in view.variants[i])
+
+
+def _club_nisba(key: str) -> bool:
+    """"الالماني", "الألمانية", "الروماني": a nationality adjective (masculine or feminine)."""
+    word = key[2:] if key.startswith("ال") else key
+    word = word[:-1] if word.endswith("ه") else word
+    return word in NATIONALITY_STEMS or word in _CLUB_NISBA
+
+
+def sport_clubs(view: TokenView, mentions: list[Mention],
+                place_kinds: Callable[[str], set[str]]) -> list[Mention]:
+    """Cities that name a club in a sports report become ORG (CONVENTIONS: organisations).
+
+    In a sentence with a sports cue (فريق، مباراة، فاز، الدوري ...) a city, not a country, is the
+    club when a club word comes first ("دينامو كييف", "ستيوا بوخارست": one ORG), when the team,
+    host or guest is named before it ("مضيفه هامبورغ"), when a nationality adjective follows
+    ("هامبورغ الألماني") or when it is coordinated with another club ("سلتيك - كوبنهاغن").
+    A city after في/من/الى is the venue and stays LOC. A city made a club once is the club in
+    every sports sentence of the story.
+    """
+    def is_city(key: str) -> bool:
+        kinds = place_kinds(key)
+        return bool(kinds) and kinds <= {"city", "capital"}
+    sport = {view.sents[i] for i in range(len(view)) if _has_cue(view, i, SPORT_CUES)}
+    if not sport:
+        return mentions
+    if len(sport) >= _SPORT_STORY:  # a sports story: its results lines count too
+        sport = set(view.sents)
+    orgs = {m.first: m for m in mentions if m.type == "ORG"}
+    org_ends = {m.last: m for m in mentions if m.type == "ORG"}
+    clubs: set[str] = set()
+    out: list[Mention] = []
+    candidates = []
+    for m in mentions:
+        if m.type != "LOC" or view.sents[m.first] not in sport or not is_city(view.stripped_key(m)):
+            out.append(m)
+            continue
+        before = m.first - 1 if view.same_sentence(m.first - 1, m.first) else -1
+        after = m.last if view.same_sentence(m.last, m.first) else -1
+        if (before >= 0 and view.keys[before] in _NOT_CLUB_BEFORE and not m.lead) \
+                or (before < 0 and not _scoreline(view, m.first)):  # a dateline ("الدوحة - قنا")
+            out.append(m)
+            continue
+        if before >= 0 and not m.lead and view.keys[before] in CLUB_PREFIXES:
+            prefix = orgs.get(before)
+            if prefix in out:  # the longer club wins any overlap left (settle_overlaps)
+                out.remove(prefix)
+            out.append(Mention(before, m.last, "ORG", m.origin))
+            clubs.add(view.stripped_key(m))
+            continue
+        prefix = org_ends.get(m.first)
+        if before >= 0 and not m.lead and prefix is not None and prefix.first == before:
+            # "أسيك" found alone: "أسيك أبيدجان" is one club
+            if prefix in out:
+                out.remove(prefix)
+            out.append(Mention(prefix.first, m.last, "ORG", prefix.origin, prefix.lead))
+            clubs.add(view.stripped_key(m))
+            continue
+        strong = (before >= 0 and not m.lead and _has_cue(view, before, _CLUB_BEFORE)) \
+            or (after >= 0 and _club_nisba(view.keys[after])) \
+            or _country_in_brackets(view, m.last, place_kinds) or _beaten(view, before) \
+            or _beside_club(view, m, orgs, org_ends)
+        if strong:
+            clubs.add(view.stripped_key(m))
+            out.append(Mention(m.first, m.last, "ORG", m.origin, m.lead))
+        else:
+            candidates.append(m)
+            out.append(m)
+    for k, m in enumerate(out):  # a club found once is the club in the report's other mentions
+        if m in candidates and view.stripped_key(m) in clubs and not _venue(view, m.first - 1, m.first):
+            out[k] = Mention(m.first, m.last, "ORG", m.origin, m.lead)
+    return out
+
+
+def _venue(view: TokenView, before: int, first: int) -> bool:
+    """"في برشلونة": the place a match is played in."""
+    return before >= 0 and view.same_sentence(before, first) and view.keys[before] in _NOT_CLUB_BEFORE
+
+
+def _beside_club(view: TokenView, m: Mention, orgs: dict[int, Mention],
+                 org_ends: dict[int, Mention]) -> bool:
+    """"سلتيك - كوبنهاغن" in a results line, "برشلونة وريال مدريد": a city next to a club by a
+    dash or و ("بغداد - ا ف ب" is a dateline)."""
+    if view.texts[m.last:m.last + 1] == ["-"] or view.texts[m.first - 1:m.first] == ["-"]:
+        if not _scoreline(view, m.first):
+            return False
+    if m.last + 1 < len(view) and view.texts[m.last] in ("-", "–") and m.last + 1 in orgs:
+        return True
+    if m.first >= 2 and view.texts[m.first - 1] in ("-", "–") and m.first - 1 in org_ends:
+        return True
+    if m.last in orgs and orgs[m.last].lead == 1 and view.keys[m.last].startswith("و"):
+        return True
+    return m.lead == 1 and view.keys[m.first].startswith("و") and m.first in org_ends
+
+
+def _country_in_brackets(view: TokenView, i: int, place_kinds: Callable[[str], set[str]]) -> bool:
+    """"كوبنهاغن ( الدنمارك ) 1 - صفر": a results line gives each club's country in brackets."""
+    if i + 2 >= len(view) or view.texts[i] != "(" or view.texts[i + 2] != ")":
+        return False
+    return "country" in place_kinds(view.keys[i + 1])
+
+
+def _beaten(view: TokenView, before: int) -> bool:
+    """"بفوزه على كوبنهاغن": the side a win was over."""
+    return before >= 1 and view.keys[before] in ("علي", "امام") \
+        and any(_has_cue(view, j, _WIN_WORDS) for j in range(max(0, before - 2), before))
+
+
+def _scoreline(view: TokenView, i: int) -> bool:
+    """The sentence of token i gives a score ("1 - صفر", "5 - 1")."""
+    sent = view.sents[i]
+    lo, hi = i, i
+    while lo > 0 and view.sents[lo - 1] == sent:
+        lo -= 1
+    while hi + 1 < len(view) and view.sents[hi + 1] == sent:
+        hi += 1
+    return any(view.texts[j] == "-" and _score(view.texts[j - 1]) and _score(view.texts[j + 1])
+               for j in range(lo + 1, hi))
+
+
+def _score(text: str) -> bool:
+    return text.isdigit() and len(text) <= 2 or text == "صفر"

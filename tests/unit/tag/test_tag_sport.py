@@ -1,0 +1,80 @@
+"""Sports clubs named after cities: ORG in a sports report, LOC elsewhere (CONVENTIONS ORG)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.tag.core import process
+
+from .conftest import FakeTagger
+
+pytestmark = pytest.mark.unit
+
+
+def _found(doc_factory, text, phrases=None):
+    doc = process(doc_factory(text), tagger=FakeTagger(phrases or {}))
+    return [(e["text"], e["type"]) for e in doc.entities]
+
+
+def test_sport_club_prefix_takes_the_city(doc_factory):
+    found = _found(doc_factory, "سحق ريال مدريد ضيفه دينامو كييف في المباراة.")
+    assert ("دينامو كييف", "ORG") in found
+    assert ("كييف", "LOC") not in found
+
+
+def test_sport_club_after_team_word(doc_factory):
+    found = _found(doc_factory, "تعرض فريق برشلونة لضربة قوية قبل المباراة.", {"برشلونة": "LOC"})
+    assert ("برشلونة", "ORG") in found
+
+
+def test_sport_club_before_nationality_adjective(doc_factory):
+    found = _found(doc_factory, "فاز سسكا موسكو على هامبورغ الالماني 1 - صفر.", {"هامبورغ": "LOC"})
+    assert ("هامبورغ", "ORG") in found
+
+
+def test_sport_club_beaten_side(doc_factory):
+    found = _found(doc_factory, "استعاد سلتيك توازنه بفوزه على كوبنهاغن 1 - صفر.", {"سلتيك": "ORG"})
+    assert ("كوبنهاغن", "ORG") in found
+
+
+def test_sport_results_line_with_country_in_brackets(doc_factory):
+    text = "نتائج مباريات الدوري.\nسلتيك ( اسكتلندا ) - كوبنهاغن ( الدنمارك ) 1 - صفر.\nوفاز الفريق."
+    found = _found(doc_factory, text, {"سلتيك": "ORG"})
+    assert ("كوبنهاغن", "ORG") in found
+    assert ("الدنمارك", "LOC") in found
+
+
+def test_sport_venue_after_fi_stays_loc(doc_factory):
+    found = _found(doc_factory, "فاز سلتيك على ملعبه في برشلونة في المباراة.",
+                   {"سلتيك": "ORG", "برشلونة": "LOC"})
+    assert ("برشلونة", "LOC") in found
+
+
+def test_sport_club_found_once_is_the_club_elsewhere_in_the_report(doc_factory):
+    text = "تعرض فريق برشلونة لضربة في المباراة. وسيفتقد برشلونة مهاجمه في مباراة قمة."
+    found = _found(doc_factory, text, {"برشلونة": "LOC"})
+    assert ("برشلونة", "ORG") in found
+    assert ("برشلونة", "LOC") not in found
+
+
+def test_city_without_sports_context_stays_loc(doc_factory):
+    text = "وصل الفريق أول الى برشلونة ثم زار هامبورغ الالمانية."
+    found = _found(doc_factory, text, {"برشلونة": "LOC", "هامبورغ": "LOC"})
+    assert ("برشلونة", "LOC") in found
+    assert ("هامبورغ", "LOC") in found
+
+
+def test_country_in_sports_report_stays_loc(doc_factory):
+    found = _found(doc_factory, "فاز منتخب فرنسا على اسبانيا الاوروبية في المباراة.")
+    assert ("اسبانيا", "LOC") in found
+
+
+def test_region_in_guillemets_is_the_newspaper(doc_factory):
+    found = _found(doc_factory, "وقال ل « الشرق الأوسط » ان الوضع في الشرق الأوسط خطير.")
+    assert ("الشرق الأوسط", "ORG") in found
+    assert ("الشرق الأوسط", "LOC") in found
+
+
+def test_country_in_guillemets_stays_loc(doc_factory):
+    found = _found(doc_factory, "وقال ان « سوريا » لن تشارك.")
+    assert ("سوريا", "LOC") in found
