@@ -21,6 +21,7 @@ from khabar.assemble.accords import find_accords
 from khabar.assemble.arguments import ATTRIBUTION
 from khabar.assemble.casualties import find_casualties, join_adjacent
 from khabar.assemble.context import Story, read_story
+from khabar.assemble.coreference import fold_anaphors
 from khabar.assemble.incidents import find_incidents
 from khabar.assemble.statements import find_statements
 from khabar.doc import Doc
@@ -62,7 +63,8 @@ def process(doc: Doc) -> Doc:
     Returns:
         The same document with `doc.events` set.
     """
-    events = find_events(read_story(doc))
+    story = read_story(doc)
+    events = fold_anaphors(story, find_events(story))
     linking.assign_mention_ids(doc, events)
     events = _unique(events)
     linking.link_breakdowns(events)
