@@ -44,6 +44,7 @@ from khabar.tag.rules import (
     find_misc_names,
     find_nationalities,
     find_org_names,
+    nisba_stem,
     org_names,
 )
 from khabar.tag.words import (
@@ -88,6 +89,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     model, raw = _model_mentions(view, tagger, known)
     rules, weak_places = _rule_mentions(view, gazetteer, known, raw if tagger is not None else None)
     chosen = split_joined_names(view, settle_overlaps(view, model + rules))
+    _drop_descriptive_nisba(view, chosen)
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
     chosen = sport_clubs(view, chosen, lambda key: _place_kinds(gazetteer, key))
@@ -193,6 +195,21 @@ def _two_persons(view: TokenView, m: Mention, people: dict[str, str]) -> bool:
     return None not in owners and key not in owners and len(owners) == 2 \
         and len(people[first].split()) > 2 \
         and _good_surname(first) and _good_surname(second) and not second.startswith("ل")
+
+
+def _drop_descriptive_nisba(view: TokenView, mentions: list[Mention]) -> None:
+    """A listed organisation's name followed by a nationality adjective: the adjective only
+    describes it (CONVENTIONS: nationality adjectives are not tagged, unless part of the
+    official name): "حزب الله اللبناني" -> "حزب الله", "حماس الفلسطينية" -> "حماس"."""
+    names = org_names()[0]
+    for m in mentions:
+        last = view.keys[m.last - 1]
+        if m.type != "ORG" or m.last - m.first < 2 or not last.startswith("ال") \
+                or (nisba_stem(last) is None and last[2:-1] not in NATIONALITY_STEMS):  # "الفلسطينية"
+            continue
+        inner = Mention(m.first, m.last - 1, m.type, m.origin, m.lead)
+        if view.stripped_key(inner) in names:
+            m.last -= 1
 
 
 def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:

@@ -81,3 +81,18 @@ def test_core_does_not_import_the_streaming_stack():
     code = "import sys, khabar.tag.core; sys.exit(any(m in sys.modules for m in ('faust', 'aiokafka')))"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
     assert core.process is process
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("قال مسؤول إن حزب الله اللبناني رفض المبادرة.", "حزب الله"),
+    ("وأعلنت حماس الفلسطينية موافقتها على الهدنة.", "حماس"),
+])
+def test_core_listed_organisation_drops_a_descriptive_nationality(text, org):
+    orgs = _surfaces(process(normalize(Doc(id="x", text=text))), "ORG")
+    assert org in orgs
+    assert not any(o.endswith(("اللبناني", "الفلسطينية")) for o in orgs)
+
+
+def test_core_official_nationality_adjective_stays():
+    orgs = _surfaces(process(normalize(Doc(id="x", text="وقال الاتحاد الأوروبي إنه يدرس الطلب."))), "ORG")
+    assert "الاتحاد الأوروبي" in orgs
