@@ -37,6 +37,9 @@ _MAX_QUOTED_WORDS = 5
 _QUOTES = frozenset('"«»“”\'')
 # Heads that are also ordinary nouns or verbal nouns ("تنظيم الانتخابات" = organising the
 # elections): they start an ORG only before a known name or a quoted name.
+# A company's or institution's own organs, named by role: "مجلس الإدارة" is whichever board the
+# story's company has, a generic description and no name (CONVENTIONS: generic groups untagged).
+_ORGANS = frozenset(fold_key(p) for p in ("مجلس الإدارة", "مجلس الأمناء", "مجلس المديرين"))
 _AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قيادة اتحاد الاتحاد الأمن جبهة الجبهة".split())
 # Heads that take a coordinated modifier ("حزب العدالة والتنمية", "وزارة الخارجية والمغتربين").
 _COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
@@ -92,6 +95,8 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
         j -= 1
     mods = view.keys[i + 1:j]
     if not mods or all(m in ORG_GENERIC_MODIFIERS for m in mods):  # "جيش الاحتلال", "الجيش الوطني"
+        return None
+    if " ".join([head, *mods]) in _ORGANS:  # "رئيس مجلس الإدارة"
         return None
     if head in ORG_NEEDS_NAME and (all(_generic(m) for m in mods) or mods[0] in ORG_HEADS):
         return None  # "القوات الجوية الروسية"; "قوات الجيش الأمريكي" (the inner head starts the name)

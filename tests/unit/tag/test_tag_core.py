@@ -96,3 +96,15 @@ def test_core_listed_organisation_drops_a_descriptive_nationality(text, org):
 def test_core_official_nationality_adjective_stays():
     orgs = _surfaces(process(normalize(Doc(id="x", text="وقال الاتحاد الأوروبي إنه يدرس الطلب."))), "ORG")
     assert "الاتحاد الأوروبي" in orgs
+
+
+@pytest.mark.parametrize("text", [
+    "وأوصى مجلس الإدارة بتوزيع أرباح نقدية على المساهمين.",
+    "وقال رئيس مجلس الأمناء إن الجامعة ستفتتح كلية جديدة.",
+])
+def test_core_a_board_named_by_its_role_is_no_organisation(text):
+    assert not _surfaces(process(normalize(Doc(id="x", text=text))), "ORG")
+
+
+def test_core_a_named_council_stays_an_organisation():
+    assert "مجلس الأمن" in _surfaces(process(normalize(Doc(id="x", text="وعقد مجلس الأمن جلسة طارئة."))), "ORG")
