@@ -254,8 +254,8 @@ def sport_clubs(view: TokenView, mentions: list[Mention],
     club when a club word comes first ("دينامو كييف", "ستيوا بوخارست": one ORG), when the team,
     host or guest is named before it ("مضيفه هامبورغ"), when a nationality adjective follows
     ("هامبورغ الألماني") or when it is coordinated with another club ("سلتيك - كوبنهاغن").
-    A city after في/من/الى is the venue and stays LOC. A city made a club once is the club in
-    every sports sentence of the story.
+    A city after في/من/الى is the venue and stays LOC. A city made a club once, here or by the
+    model, is the club in every sports sentence of the story.
     """
     def is_city(key: str) -> bool:
         kinds = place_kinds(key)
@@ -267,7 +267,9 @@ def sport_clubs(view: TokenView, mentions: list[Mention],
         sport = set(view.sents)
     orgs = {m.first: m for m in mentions if m.type == "ORG"}
     org_ends = {m.last: m for m in mentions if m.type == "ORG"}
-    clubs: set[str] = set()
+    # a city already an ORG in a sports sentence (the model's "فريق برشلونة") is a club too
+    clubs = {view.stripped_key(m) for m in mentions
+             if m.type == "ORG" and view.sents[m.first] in sport and is_city(view.stripped_key(m))}
     out: list[Mention] = []
     candidates = []
     for m in mentions:

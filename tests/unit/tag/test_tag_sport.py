@@ -78,3 +78,25 @@ def test_region_in_guillemets_is_the_newspaper(doc_factory):
 def test_country_in_guillemets_stays_loc(doc_factory):
     found = _found(doc_factory, "وقال ان « سوريا » لن تشارك.")
     assert ("سوريا", "LOC") in found
+
+
+class _FirstOnly:
+    """A tagger that calls the first "برشلونة" of the story ORG and the others LOC."""
+
+    def predict(self, sentences):
+        out, done = [], False
+        for words in sentences:
+            labels = ["O"] * len(words)
+            if "برشلونة" in words:
+                labels[words.index("برشلونة")], done = "B-LOC" if done else "B-ORG", True
+            out.append(labels)
+        return out
+
+
+def test_sport_city_the_model_made_a_club_is_the_club_again(doc_factory):
+    text = ("تعرض فريقه برشلونة لخسارة في المباراة أمس.\n"
+            "وسيفتقد برشلونة جهود مهاجمه في الدوري.\n"
+            "وتقام المباراة المقبلة في برشلونة.")
+    doc = process(doc_factory(text), tagger=_FirstOnly())
+    types = [e["type"] for e in doc.entities if e["text"] == "برشلونة"]
+    assert types == ["ORG", "ORG", "LOC"]  # the venue after في stays a place
