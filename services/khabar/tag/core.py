@@ -90,6 +90,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     rules, weak_places = _rule_mentions(view, gazetteer, known, raw if tagger is not None else None)
     chosen = split_joined_names(view, settle_overlaps(view, model + rules))
     _drop_descriptive_nisba(view, chosen)
+    chosen = [m for m in chosen if not _sided_noun(view, m)]
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
     chosen = sport_clubs(view, chosen, lambda key: _place_kinds(gazetteer, key))
@@ -195,6 +196,16 @@ def _two_persons(view: TokenView, m: Mention, people: dict[str, str]) -> bool:
     return None not in owners and key not in owners and len(owners) == 2 \
         and len(people[first].split()) > 2 \
         and _good_surname(first) and _good_surname(second) and not second.startswith("ل")
+
+
+_SIDES = frozenset(fold_key(w) for w in "اليمنى اليسرى الأيمن الأيسر".split())
+
+
+def _sided_noun(view: TokenView, m: Mention) -> bool:
+    """A definite word with right/left after it is a common noun, not a name: "الزاوية اليمنى"
+    (the goal's corner, not the Libyan town), "الجناح الأيسر"."""
+    return m.last - m.first == 1 and m.type != "PER" and view.stripped_key(m).startswith("ال") \
+        and view.same_sentence(m.first, m.last) and view.keys[m.last] in _SIDES
 
 
 def _drop_descriptive_nisba(view: TokenView, mentions: list[Mention]) -> None:

@@ -108,3 +108,10 @@ def test_core_a_board_named_by_its_role_is_no_organisation(text):
 
 def test_core_a_named_council_stays_an_organisation():
     assert "مجلس الأمن" in _surfaces(process(normalize(Doc(id="x", text="وعقد مجلس الأمن جلسة طارئة."))), "ORG")
+
+
+def test_core_a_word_with_right_or_left_after_it_is_no_name():
+    doc = process(normalize(Doc(id="x", text="وسدد اللاعب كرة قوية سكنت الزاوية اليمنى للحارس.")))
+    assert "الزاوية" not in {e["text"] for e in doc.entities}
+    town = process(normalize(Doc(id="y", text="ووصلت القوات إلى مدينة الزاوية غرب طرابلس.")))
+    assert "الزاوية" in _surfaces(town, "LOC")
