@@ -115,3 +115,13 @@ def test_core_a_word_with_right_or_left_after_it_is_no_name():
     assert "الزاوية" not in {e["text"] for e in doc.entities}
     town = process(normalize(Doc(id="y", text="ووصلت القوات إلى مدينة الزاوية غرب طرابلس.")))
     assert "الزاوية" in _surfaces(town, "LOC")
+
+
+def test_core_a_listed_name_with_its_own_adjective_is_kept_whole():
+    orgs = _surfaces(process(normalize(Doc(id="x", text="وقالت القيادة المركزية الأميركية إنها رصدت الهجوم."))), "ORG")
+    assert "القيادة المركزية الأميركية" in orgs
+
+
+def test_core_israeli_parties_are_organisations():
+    orgs = _surfaces(process(normalize(Doc(id="x", text="وانتقد زعيم المعارضة حزب كاديما والليكود."))), "ORG")
+    assert {"حزب كاديما", "الليكود"} <= orgs
