@@ -24,7 +24,7 @@ from khabar.quantify.deixis import match_deixis
 from khabar.quantify.identifiers import match_identifier
 from khabar.quantify.ordinals import match_ordinal
 from khabar.quantify.times import match_time
-from khabar.quantify.tokens import Tok, Tokens, fold, tokenize
+from khabar.quantify.tokens import Tok, Tokens, first_words, fold, tokenize
 
 Matcher = Callable[[Context, int], "Candidate | None"]
 MATCHERS: tuple[Matcher, ...] = (
@@ -38,20 +38,16 @@ MATCHERS: tuple[Matcher, ...] = (
 
 #: words that can start a quantity without being classified tokens; qualifiers and range
 #: openers (أكثر من، بين) are found by looking back from the number instead.
-_TRIGGER_WORDS = frozenset(
-    fold(phrase).split()[0]
-    for table in (
-        calendars.RELATIVE_DAYS,
-        lexicon.RELATIVE_ORDINALS,
-        calendars.NAMED_TIMES,
-        calendars.YEAR_PARTS,
-        calendars.YEAR_NOUNS,
-        calendars.cldr_months(),
-        calendars.MONTHS_EXTRA,
-        calendars.HIJRI_MONTHS,
-        ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"),
-    )
-    for phrase in table
+_TRIGGER_WORDS = first_words(
+    calendars.RELATIVE_DAYS,
+    lexicon.RELATIVE_ORDINALS,
+    calendars.NAMED_TIMES,
+    calendars.YEAR_PARTS,
+    calendars.YEAR_NOUNS,
+    calendars.cldr_months(),
+    calendars.MONTHS_EXTRA,
+    calendars.HIJRI_MONTHS,
+    ("قبل", "بعد", "نسبة", "بنسبة", "النسبة"),
 )
 _TRIGGER_SYMBOLS = frozenset(("$", "€", "£", "%", "٪", "-", "−"))
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")

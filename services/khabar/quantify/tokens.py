@@ -10,6 +10,7 @@ bare forms only. Classification is memoised: wire copy reuses a small vocabulary
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from khabar.quantify import calendars, lexicon, units
@@ -75,6 +76,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def first_words(*tables: Iterable[str]) -> frozenset[str]:
+    """The folded first word of every phrase in `tables` (a phrase is found from its first token)."""
+    return frozenset(fold(phrase).split()[0] for table in tables for phrase in table)
+
+
 def _folded(table: dict[str, Any]) -> dict[str, Any]:
     return {fold(key): value for key, value in table.items()}
 
@@ -105,19 +111,15 @@ for _cls, _table in (
         if " " not in _word:
             WORD_CLASSES[_word] = (_cls, _value)
 #: first words of multi-word entries (كانون الثاني، أكثر من) must survive clitic stripping too.
-_PHRASE_HEADS = frozenset(
-    fold(phrase).split()[0]
-    for table in (
-        lexicon.QUALIFIERS_BEFORE,
-        lexicon.QUALIFIERS_AFTER,
-        calendars.HIJRI_MONTHS,
-        calendars.MONTHS_EXTRA,
-        calendars.RELATIVE_DAYS,
-        calendars.NAMED_TIMES,
-        calendars.DAYPARTS,
-        lexicon.RELATIVE_ORDINALS,
-    )
-    for phrase in table
+_PHRASE_HEADS = first_words(
+    lexicon.QUALIFIERS_BEFORE,
+    lexicon.QUALIFIERS_AFTER,
+    calendars.HIJRI_MONTHS,
+    calendars.MONTHS_EXTRA,
+    calendars.RELATIVE_DAYS,
+    calendars.NAMED_TIMES,
+    calendars.DAYPARTS,
+    lexicon.RELATIVE_ORDINALS,
 )
 _KNOWN = frozenset(WORD_CLASSES) | _PHRASE_HEADS
 
