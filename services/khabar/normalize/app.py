@@ -10,23 +10,15 @@ Settings come from KHABAR_* environment variables (see khabar.settings).
 
 from __future__ import annotations
 
-from khabar import topics
-from khabar.settings import Settings
-from khabar.stages import get_stage
-from khabar.streaming.app_factory import create_app, raw_topic
-from khabar.streaming.shell import run_shell
+from khabar.streaming.app_factory import stage_shell
 
-STAGE = get_stage("normalize")
-settings = Settings.from_env()
-
-app = create_app(STAGE, settings)
-stories = raw_topic(app, settings, STAGE.input_topic)
-normalized = raw_topic(app, settings, STAGE.output_topic)
-dead_letters = raw_topic(app, settings, topics.DLQ)
+shell = stage_shell("normalize")
+app, settings = shell.app, shell.settings
+stories, normalized, dead_letters = shell.source, shell.sink, shell.dead_letters
 
 
 @app.agent(stories)
 async def normalize(stream):
     """Normalize each story, keyed by story id; failures go to the dead-letter topic."""
-    async for outcome in run_shell(STAGE, stream, normalized, dead_letters, validate=settings.validate):
+    async for outcome in shell.run(stream):
         yield outcome  # the story id sent on, or its dead letter

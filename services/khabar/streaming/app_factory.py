@@ -6,12 +6,16 @@ about forty lines and differ only in their stage name and agent verb.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import faust
 
+from khabar import topics
 from khabar.settings import Settings
-from khabar.stages import Stage
+from khabar.stages import Stage, get_stage
+from khabar.streaming.shell import run_shell
 
 
 def broker_urls(settings: Settings) -> list[str]:
@@ -71,3 +75,28 @@ def json_table(app: faust.App, settings: Settings, name: str) -> faust.Table:
     """A str-keyed table of JSON values, partitioned like the stage's topics (so it co-partitions)."""
     return app.Table(name, key_type=str, partitions=settings.partitions,
                      help=f"{name}: state of khabar.assemble.table, rebuilt from its changelog")
+
+
+@dataclass(frozen=True)
+class StageShell:
+    """One stage's app and topics, wired the same way for every stage (its app.py adds only the agent)."""
+
+    stage: Stage
+    settings: Settings
+    app: faust.App
+    source: faust.TopicT
+    sink: faust.TopicT
+    dead_letters: faust.TopicT
+
+    def run(self, stream: faust.StreamT) -> AsyncIterator[object]:
+        """The shared agent loop over `stream`: core in, document or dead letter out."""
+        return run_shell(self.stage, stream, self.sink, self.dead_letters, validate=self.settings.validate)
+
+
+def stage_shell(name: str, settings: Settings | None = None) -> StageShell:
+    """Build the app, input, output and dead-letter topics of stage `name` from `KHABAR_*` settings."""
+    stage = get_stage(name)
+    settings = settings or Settings.from_env()
+    app = create_app(stage, settings)
+    return StageShell(stage, settings, app, raw_topic(app, settings, stage.input_topic),
+                      raw_topic(app, settings, stage.output_topic), raw_topic(app, settings, topics.DLQ))

@@ -219,7 +219,8 @@ def _drop_descriptive_nisba(view: TokenView, mentions: list[Mention]) -> None:
                 or (nisba_stem(last) is None and last[2:-1] not in NATIONALITY_STEMS):  # "الفلسطينية"
             continue
         inner = Mention(m.first, m.last - 1, m.type, m.origin, m.lead)
-        if view.stripped_key(inner) in names and view.stripped_key(m) not in names:  # "القيادة المركزية الأميركية"
+        # a listed name that carries its own adjective ("القيادة المركزية الأميركية") keeps it
+        if view.stripped_key(inner) in names and view.stripped_key(m) not in names:
             m.last -= 1
 
 
