@@ -6,29 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.offsets import OffsetMap, OffsetMapBuilder
+from khabar.offsets import OffsetMap
+from tests.unit.offset_blocks import blocks_strategy, map_factory
 
 pytestmark = pytest.mark.unit
 
-# (normalized length, original length) blocks: runs, deletions, expansions, contractions
-_BLOCKS = st.lists(
-    st.one_of(
-        st.tuples(st.just("keep"), st.integers(1, 6)),
-        # normalize never inserts text that has no source, so every block has original_len >= 1
-        st.tuples(st.just("replace"), st.tuples(st.integers(0, 3), st.integers(1, 4))),
-    ),
-    max_size=30,
-)
-
-
-def map_factory(blocks: list) -> OffsetMap:
-    builder = OffsetMapBuilder()
-    for kind, arg in blocks:
-        if kind == "keep":
-            builder.keep(arg)
-        else:
-            builder.replace(*arg)
-    return builder.build()
+_BLOCKS = blocks_strategy(longest_run=6, most_blocks=30)
 
 
 def test_offsets_identity_maps_spans_to_themselves():
@@ -39,11 +22,7 @@ def test_offsets_identity_maps_spans_to_themselves():
 
 def test_offsets_deletion_is_outside_neighbouring_spans():
     # "aَb" -> "ab": the deleted mark belongs to no one-character span
-    builder = OffsetMapBuilder()
-    builder.keep(1)
-    builder.replace(0, 1)
-    builder.keep(1)
-    om = builder.build()
+    om = map_factory([("keep", 1), ("replace", (0, 1)), ("keep", 1)])
     assert om.to_original(0, 1) == (0, 1)
     assert om.to_original(1, 2) == (2, 3)
     assert om.to_original(0, 2) == (0, 3)
@@ -52,20 +31,13 @@ def test_offsets_deletion_is_outside_neighbouring_spans():
 
 def test_offsets_expansion_maps_as_a_whole():
     # "xﻻy" -> "xلاy": either letter of لا comes from the one ligature
-    builder = OffsetMapBuilder()
-    builder.keep(1)
-    builder.replace(2, 1)
-    builder.keep(1)
-    om = builder.build()
+    om = map_factory([("keep", 1), ("replace", (2, 1)), ("keep", 1)])
     assert om.to_original(1, 2) == (1, 2) and om.to_original(2, 3) == (1, 2)
     assert om.to_normalized(1, 2) == (1, 3)
 
 
 def test_offsets_equal_length_atomic_block_survives_json():
-    builder = OffsetMapBuilder()
-    builder.replace(2, 2)
-    builder.keep(3)
-    om = OffsetMap.from_json(builder.build().to_json())
+    om = OffsetMap.from_json(map_factory([("replace", (2, 2)), ("keep", 3)]).to_json())
     assert om.to_original(1, 2) == (0, 2)  # atomic: not one-to-one
     assert om.to_original(2, 3) == (2, 3)
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from khabar.doc import Doc, token_template
 from khabar.errors import SpanError
-from khabar.offsets import OffsetMapBuilder
+from tests.unit.offset_blocks import blocks_strategy, map_factory
 
 pytestmark = pytest.mark.unit
 
@@ -16,23 +16,7 @@ CLITIC_PLACE = "قصف وبغداد"
 
 # (normalized length, original length) blocks; few of them, so that a story's many tokens take
 # the segment walk of OffsetMap._map_positions rather than one binary search each
-_FEW_BLOCKS = st.lists(
-    st.one_of(
-        st.tuples(st.just("keep"), st.integers(1, 40)),
-        st.tuples(st.just("replace"), st.tuples(st.integers(0, 3), st.integers(1, 4))),
-    ),
-    max_size=6,
-)
-
-
-def map_factory(blocks):
-    builder = OffsetMapBuilder()
-    for kind, arg in blocks:
-        if kind == "keep":
-            builder.keep(arg)
-        else:
-            builder.replace(*arg)
-    return builder.build()
+_FEW_BLOCKS = blocks_strategy(longest_run=40, most_blocks=6)
 
 
 @settings(max_examples=300, deadline=None)
