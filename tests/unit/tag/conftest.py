@@ -57,3 +57,14 @@ def doc_factory() -> Callable[[str], Doc]:
     def make(text: str, story_id: str = "t") -> Doc:
         return tokenize(Doc(id=story_id, text=text))
     return make
+
+
+@pytest.fixture
+def found(doc_factory) -> Callable[..., list[tuple[str, str]]]:
+    """Tag `text` with a fake model that labels `phrases`; return `(surface, type)` of each entity."""
+    from khabar.tag.core import process
+
+    def tag(text: str, phrases: dict[str, str] | None = None) -> list[tuple[str, str]]:
+        doc = process(doc_factory(text), tagger=FakeTagger(phrases or {}))
+        return [(e["text"], e["type"]) for e in doc.entities]
+    return tag

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.tag.core import process
 from khabar.tag.decode import decode_bio, strip_proclitic
 from khabar.tag.words import original_offset, proclitic_variants
-
-from .conftest import FakeTagger
 
 pytestmark = pytest.mark.unit
 
@@ -19,37 +16,33 @@ MIDDLE_EAST = "جولة في الشرق الأوسط."
 DIACRITIC_CLITIC = "وصل إلى وَبغداد أمس."
 
 
-def _entities(doc_factory, text, phrases):
-    doc = process(doc_factory(text), tagger=FakeTagger(phrases))
-    return [(e["text"], e["type"]) for e in doc.entities]
-
 
 def test_decode_bio_opens_spans_on_stray_inside_labels():
     labels = ["I-ORG", "I-ORG", "B-ORG", "O", "I-PERS"]
     assert decode_bio(labels) == [(0, 2, "ORG"), (2, 3, "ORG"), (4, 5, "PER")]
 
 
-def test_decode_strips_proclitics_from_model_spans(doc_factory):
-    found = _entities(doc_factory, CLITIC_CITY, {"وبغداد": "LOC", "والاردن": "LOC"})
+def test_decode_strips_proclitics_from_model_spans(found):
+    found = found(CLITIC_CITY, {"وبغداد": "LOC", "والاردن": "LOC"})
     assert ("بغداد", "LOC") in found and ("الاردن", "LOC") in found
 
 
-def test_decode_contracted_article_starts_after_lam_lam(doc_factory):
-    found = _entities(doc_factory, CONTRACTED_ARTICLE, {"للجيش السوري الحر": "ORG"})
+def test_decode_contracted_article_starts_after_lam_lam(found):
+    found = found(CONTRACTED_ARTICLE, {"للجيش السوري الحر": "ORG"})
     assert ("جيش السوري الحر", "ORG") in found
 
 
-def test_decode_drops_designators_and_directions_from_loc(doc_factory):
-    found = _entities(doc_factory, COUNTRYSIDE, {"ريف حلب الجنوب الشرقي": "LOC"})
+def test_decode_drops_designators_and_directions_from_loc(found):
+    found = found(COUNTRYSIDE, {"ريف حلب الجنوب الشرقي": "LOC"})
     assert found == [("حلب", "LOC")]
 
 
-def test_decode_keeps_region_made_of_direction_words(doc_factory):
-    assert _entities(doc_factory, MIDDLE_EAST, {"الشرق الأوسط": "LOC"}) == [("الشرق الأوسط", "LOC")]
+def test_decode_keeps_region_made_of_direction_words(found):
+    assert found(MIDDLE_EAST, {"الشرق الأوسط": "LOC"}) == [("الشرق الأوسط", "LOC")]
 
 
-def test_decode_drops_a_lone_designator(doc_factory):
-    assert _entities(doc_factory, COUNTRYSIDE, {"ريف": "LOC"}) == [("حلب", "LOC")]
+def test_decode_drops_a_lone_designator(found):
+    assert found(COUNTRYSIDE, {"ريف": "LOC"}) == [("حلب", "LOC")]
 
 
 def test_strip_proclitic_keeps_names_that_start_with_clitic_letters():
@@ -78,24 +71,24 @@ COUNTRY_AS_ACTOR = "وأعربت روسيا عن أملها بالنجاح."
 TITLED_MULLAH = "قتل الملا فضل الله في ضربة جوية."
 
 
-def test_decode_drops_misc_that_conventions_do_not_tag(doc_factory):
+def test_decode_drops_misc_that_conventions_do_not_tag(found):
     phrases = {"الدولار": "MISC", "اليورو": "MISC", "الله": "MISC"}
-    assert _entities(doc_factory, CURRENCY_AND_GOD, phrases) == []
+    assert found(CURRENCY_AND_GOD, phrases) == []
 
 
-def test_decode_country_is_loc_even_when_the_model_says_org(doc_factory):
-    assert _entities(doc_factory, COUNTRY_AS_ACTOR, {"روسيا": "ORG"}) == [("روسيا", "LOC")]
+def test_decode_country_is_loc_even_when_the_model_says_org(found):
+    assert found(COUNTRY_AS_ACTOR, {"روسيا": "ORG"}) == [("روسيا", "LOC")]
 
 
-def test_decode_title_completes_a_name_the_model_mistyped(doc_factory):
-    assert _entities(doc_factory, TITLED_MULLAH, {"الله": "MISC"}) == [("فضل الله", "PER")]
+def test_decode_title_completes_a_name_the_model_mistyped(found):
+    assert found(TITLED_MULLAH, {"الله": "MISC"}) == [("فضل الله", "PER")]
 
 
 NATIONALITY_ADJECTIVES = "وقال التركي إن الروسي غادر، وأكد السوريين ذلك."
 
 
-def test_decode_drops_nationality_adjectives_the_model_tagged(doc_factory):
+def test_decode_drops_nationality_adjectives_the_model_tagged(found):
     phrases = {"التركي": "PER", "الروسي": "MISC", "السوريين": "LOC"}
-    found = _entities(doc_factory, NATIONALITY_ADJECTIVES, phrases)
+    found = found(NATIONALITY_ADJECTIVES, phrases)
     assert ("التركي", "PER") not in found and ("الروسي", "MISC") not in found
     assert ("السوريين", "LOC") not in found  # the nationality finder may still call it MISC
