@@ -14,13 +14,20 @@ Settings come from KHABAR_* environment variables (see khabar.settings).
 from __future__ import annotations
 
 from khabar import topics
-from khabar.streaming.app_factory import internal_topic, json_table, raw_topic, stage_shell
+from khabar.settings import Settings
+from khabar.stages import get_stage
+from khabar.streaming.app_factory import create_app, internal_topic, json_table, raw_topic
 from khabar.streaming.assembly import assemble_buckets, route_stories
+from khabar.streaming.shell import run_shell
 
-shell = stage_shell("assemble")
-app, settings = shell.app, shell.settings
-quantified, events, dead_letters = shell.source, shell.sink, shell.dead_letters
+STAGE = get_stage("assemble")
+settings = Settings.from_env()
+
+app = create_app(STAGE, settings)
+quantified = raw_topic(app, settings, STAGE.input_topic)
+events = raw_topic(app, settings, STAGE.output_topic)
 assembled = raw_topic(app, settings, topics.ASSEMBLED)
+dead_letters = raw_topic(app, settings, topics.DLQ)
 buckets = internal_topic(app, settings, "buckets")
 story_table = json_table(app, settings, "stories")
 bucket_table = json_table(app, settings, "buckets")
@@ -29,7 +36,7 @@ bucket_table = json_table(app, settings, "buckets")
 @app.agent(quantified)
 async def assemble(stream):
     """Find each story's events, keyed by story id; failures go to the dead-letter topic."""
-    async for outcome in shell.run(stream):
+    async for outcome in run_shell(STAGE, stream, events, dead_letters, validate=settings.validate):
         yield outcome  # the story id sent on, or its dead letter
 
 
