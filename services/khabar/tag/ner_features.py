@@ -151,6 +151,11 @@ class TokenEncoder:
         stems = np.zeros_like(words)
         chars = np.zeros((len(sentences), width, MAX_CHARS), dtype=np.int64)
         for row, sentence in enumerate(sentences):
-            for col, token in enumerate(sentence):
-                words[row, col], stems[row, col], chars[row, col] = self.encode(token)
+            if not sentence:
+                continue
+            encoded = [self.encode(token) for token in sentence]
+            n = len(encoded)
+            words[row, :n] = [e[0] for e in encoded]
+            stems[row, :n] = [e[1] for e in encoded]
+            chars[row, :n] = [e[2] for e in encoded]
         return {"words": words, "stems": stems, "chars": chars}

@@ -23,6 +23,8 @@ from khabar.tag.ner_features import TokenEncoder
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 _BATCH_TOKENS = 8192
 _MAX_BATCH = 512
+_MAX_WIDTH_RATIO = 1.5
+_MIN_BATCH_TOKENS = 64
 
 
 class NerModel:
@@ -90,15 +92,28 @@ class NerModel:
 
 
 def _make_batches(order: list[int], sentences: list[list[str]]) -> list[list[int]]:
-    """Group length-sorted sentence indices so each batch holds about _BATCH_TOKENS padded tokens."""
+    """Group length-sorted sentence indices into batches that waste little on padding.
+
+    A batch closes when it would exceed _BATCH_TOKENS padded tokens or _MAX_BATCH rows, or
+    when the next sentence is more than _MAX_WIDTH_RATIO times as long as the batch's shortest
+    (once the batch holds _MIN_BATCH_TOKENS real tokens). One story's sentences range from a
+    few words to long paragraphs: padding all of them to the longest doubled the LSTM's work
+    (measured on 400 news stories), while an extra onnxruntime call costs far less.
+    """
     batches: list[list[int]] = []
     current: list[int] = []
+    shortest = real = 0
     for i in order:
+        n = len(sentences[i])
         # order is ascending, so the newest sentence is the widest in the batch.
-        if current and (len(current) + 1) * len(sentences[i]) > _BATCH_TOKENS or len(current) >= _MAX_BATCH:
+        if current and ((len(current) + 1) * n > _BATCH_TOKENS or len(current) >= _MAX_BATCH
+                        or (n > _MAX_WIDTH_RATIO * shortest and real >= _MIN_BATCH_TOKENS)):
             batches.append(current)
             current = []
+        if not current:
+            shortest, real = n, 0
         current.append(i)
+        real += n
     if current:
         batches.append(current)
     return batches
@@ -116,10 +131,14 @@ def decode_viterbi(
     score = start + emissions[:, 0]
     back = np.zeros((width, batch, n_tags), dtype=np.int64)
     identity = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+    uniform = bool((lengths == width).all())
     for t in range(1, width):
         cand = score[:, :, None] + trans
         best_prev = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        new = cand.max(axis=1) + emissions[:, t]
+        if uniform:
+            score, back[t] = new, best_prev
+            continue
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
         back[t] = np.where(live, best_prev, identity)
