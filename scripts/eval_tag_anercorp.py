@@ -6,6 +6,9 @@ Run:
 
 ``--split dev`` is the held-out tail of train (the last 10% of its sentences, as in
 ``scripts/train_ner.py``); ``--split test`` is the CAMeL Lab test split (2,285 gold entities).
+``--split cv`` scores all of train, each of N contiguous blocks tagged by a model trained
+without it (``train_ner.py --fold K/N --out out/ner/cv/K``): ten times dev's entities, for
+judging rules without ever looking at test.
 
 With ``--rules`` (default) each chunk of ``--chunk`` consecutive sentences becomes one Doc
 (tokens joined with spaces, sentences with line breaks, so the normalizer keeps ANERcorp's
@@ -34,7 +37,7 @@ from khabar.doc import Doc  # noqa: E402
 from khabar.normalize.core import process as normalize  # noqa: E402
 from khabar.tag.core import process as tag  # noqa: E402
 from khabar.tag.lexicon import CURRENCIES, NATIONALITY_STEMS, _folded, fold_key  # noqa: E402
-from khabar.tag.ner_conll import find_entities, format_scores, read_conll, score  # noqa: E402
+from khabar.tag.ner_conll import cv_split, find_entities, format_scores, read_conll, score  # noqa: E402
 
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
 TEST_FILE = "data/anercorp/ANERCorp_CamelLab_test.txt"
@@ -47,8 +50,22 @@ def load_split(shared: Path, split: str) -> list[tuple[list[str], list[str]]]:
     if split == "test":
         return read_conll(shared / TEST_FILE)
     train = read_conll(shared / TRAIN_FILE)
+    if split == "cv":
+        return train
     cut = int(len(train) * (1 - DEV_FRACTION))
     return train[cut:]
+
+
+def cv_folds(data: list, models: Path) -> list[tuple[list, object]]:
+    """``--split cv``: each block of train with the model that did not train on it.
+
+    ``models/K`` holds the fold-K model from ``train_ner.py --fold K/N --save-members``-style
+    runs (``--out models/K``); N is the number of such folders.
+    """
+    from khabar.tag.ner_model import NerModel
+
+    n_folds = len([p for p in models.iterdir() if p.is_dir()])
+    return [(cv_split(data, k, n_folds)[1], NerModel.load(models / str(k))) for k in range(n_folds)]
 
 
 def build_doc(ident: str, sentences: list[list[str]]) -> tuple[Doc, list[list[tuple[int, int]]]]:
@@ -157,12 +174,13 @@ def anercorp_tokens(tokens: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
-def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, aner: bool) -> list[list[str]]:
+def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, aner: bool,
+              tagger: object | None = None) -> list[list[str]]:
     predicted: list[list[str]] = []
     for k in range(0, len(data), chunk):
         sentences = [tokens for tokens, _ in data[k:k + chunk]]
         doc, offsets = build_doc(f"anercorp-{k}", sentences)
-        doc = tag(normalize(doc))
+        doc = tag(normalize(doc), tagger=tagger)  # type: ignore[arg-type]
         entities = anercorp_entities(doc.entities, doc.text) if aner else doc.entities
         labels = to_bio(entities, offsets)
         if aner:
@@ -188,7 +206,9 @@ def show_differences(data, predicted, limit: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "cv"), default="dev",
+                        help="cv: all of train, each block tagged by the --cv-models model that held it out")
+    parser.add_argument("--cv-models", type=Path, default=ROOT / "out" / "ner" / "cv")
     parser.add_argument("--rules", action=argparse.BooleanOptionalAction, default=True,
                         help="full tag stage (default) or the sequence model alone")
     parser.add_argument("--chunk", type=int, default=10, help="sentences per Doc")
@@ -199,7 +219,13 @@ def main() -> None:
 
     data = load_split(args.shared, args.split)
     start = time.perf_counter()
-    if args.rules:
+    if args.split == "cv":
+        folds = cv_folds(data, args.cv_models)
+        data = [sent for block, _ in folds for sent in block]
+        predicted = [lab for block, model in folds for lab in (
+            run_stage(block, args.chunk, not args.raw, model) if args.rules
+            else model.predict([tokens for tokens, _ in block]))]  # type: ignore[attr-defined]
+    elif args.rules:
         predicted = run_stage(data, args.chunk, not args.raw)
     else:  # the model is trained on ANERcorp: its output needs no mapping
         from khabar.tag.ner_model import NerModel

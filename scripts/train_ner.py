@@ -42,7 +42,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
-from khabar.tag.ner_conll import format_scores, read_conll, score  # noqa: E402
+from khabar.tag.ner_conll import cv_split, format_scores, read_conll, score  # noqa: E402
 from khabar.tag.ner_features import TokenEncoder, normalize_word, split_sentences, tokenize_text  # noqa: E402
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
@@ -121,7 +121,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=Path("out/ner"))
     parser.add_argument("--max-epochs", type=int, default=40)
-    parser.add_argument("--members", default="frozen,tuned", help="one tagger each: frozen|tuned vectors")
+    parser.add_argument("--members", default="frozen,tuned",
+                        help="one tagger each: frozen|tuned vectors, optionally :EPOCHS (used with --full)")
+    parser.add_argument("--full", action="store_true",
+                        help="train members on all of train for their fixed :EPOCHS (no dev, no early stop)")
+    parser.add_argument("--save-members", action="store_true",
+                        help="also export each member on its own to OUT/members/N (for ensemble studies)")
+    parser.add_argument("--fold", default="", help="K/N: hold out block K of N of train as dev")
+    parser.add_argument("--no-test", action="store_true", help="score dev only (experiments)")
     parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -134,29 +141,40 @@ def main() -> None:
     cut = int(len(train_all) * (1 - DEV_FRACTION))
     words, vectors, chars = build_vocab(kv_path, train_all)
     encoder = TokenEncoder(words, chars)
-    train_part, dev_part = encode(encoder, train_all[:cut]), encode(encoder, train_all[cut:])
-    dev_gold = [tags for _, tags in train_all[cut:]]
+    train_sents, dev_sents = train_all[:cut], train_all[cut:]
+    if args.fold:  # cross-validation: out-of-fold predictions give the rule layer a larger dev set
+        k, n_folds = (int(x) for x in args.fold.split("/"))
+        train_sents, dev_sents = cv_split(train_all, k, n_folds)
+    train_part, dev_part = encode(encoder, train_sents), encode(encoder, dev_sents)
+    dev_gold = [tags for _, tags in dev_sents]
 
-    def train_member(name: str, data: list[tuple], seed: int, tune_vectors: bool):
+    if args.full:  # the recipe chosen on dev, retrained on every train sentence
+        train_part, dev_part = encode(encoder, train_all), None
+
+    def train_member(name: str, data: list[tuple], seed: int, tune_vectors: bool, epochs: int):
         model = ner_torch.make_model(vectors, len(chars), len(TAGS), seed=seed, tune_vectors=tune_vectors)
-        history = ner_torch.fit(model, data, args.max_epochs, dev_part, dev_gold, TAGS)
-        print(f"{name}: best dev F1 {max(history):.2f} at epoch {int(np.argmax(history)) + 1}", flush=True)
+        history = ner_torch.fit(model, data, epochs, dev_part, dev_gold, TAGS)
+        if history:
+            print(f"{name}: best dev F1 {max(history):.2f} at epoch {int(np.argmax(history)) + 1}", flush=True)
         return model, history
 
     histories = {}
     data = train_part
     if args.silver:  # self-training: a first tagger labels news sentences for the members
-        labeller, histories["labeller"] = train_member("labeller", train_part, 3, False)
+        labeller, histories["labeller"] = train_member("labeller", train_part, 3, False, args.max_epochs)
         ner_torch.export(labeller, args.work / "labeller", words, chars, TAGS)
         data = train_part + encode(encoder, tag_silver(args.shared, args.work / "labeller", args.silver))
     members = []
-    for k, kind in enumerate(args.members.split(",")):
+    for k, spec in enumerate(args.members.split(",")):
+        kind, _, epochs = spec.partition(":")
         name = f"member{k + 1}-{kind}"
-        model, histories[name] = train_member(name, data, 7 + k, kind == "tuned")
+        model, histories[name] = train_member(name, data, 7 + k, kind == "tuned", int(epochs or args.max_epochs))
         members.append(model)
+        if args.save_members:
+            ner_torch.export(model, args.out / "members" / str(k + 1), words, chars, TAGS)
     final = members[0] if len(members) == 1 else ner_torch.Ensemble(members, vectors)
     ner_torch.export(final, args.out, words, chars, TAGS)
-    report(args, histories, train_all[cut:])
+    report(args, histories, dev_sents)
 
 
 def tag_silver(shared: Path, model_dir: Path, count: int) -> list[tuple[list[str], list[str]]]:
@@ -185,20 +203,23 @@ def report(args: argparse.Namespace, histories: dict[str, list[float]], dev: lis
 
     model = NerModel.load(args.out)
     dev_scores = score([tags for _, tags in dev], model.predict([tokens for tokens, _ in dev]))
-    test = read_conll(args.shared / TEST_FILE)
-    start = time.perf_counter()
-    test_pred = model.predict([tokens for tokens, _ in test])
-    seconds = time.perf_counter() - start
-    test_scores = score([tags for _, tags in test], test_pred)
     metrics = {
         "dev_f1_by_epoch": histories,
-        "dev_best_f1": {name: max(history) for name, history in histories.items()},
+        "dev_best_f1": {name: max(history) for name, history in histories.items() if history},
         "dev": dev_scores,
-        "test": test_scores,
-        "test_tokens_per_second": round(sum(len(t) for t, _ in test) / seconds),
     }
+    print("dev (contains training data when --full)" if args.full else "dev", format_scores(dev_scores), sep="\n")
+    if not args.no_test:
+        test = read_conll(args.shared / TEST_FILE)
+        start = time.perf_counter()
+        test_pred = model.predict([tokens for tokens, _ in test])
+        seconds = time.perf_counter() - start
+        metrics["test"] = score([tags for _, tags in test], test_pred)
+        metrics["test_tokens_per_second"] = round(sum(len(t) for t, _ in test) / seconds)
+        print(format_scores(metrics["test"]))
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
-    print(format_scores(test_scores))
+    if args.no_test:
+        return
     write_provenance(args, metrics)
 
 

@@ -37,6 +37,16 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     return sentences
 
 
+def cv_split(sentences: list, k: int, n_folds: int) -> tuple[list, list]:
+    """(the rest, block ``k`` of ``n_folds`` contiguous blocks): one cross-validation fold.
+
+    Blocks are contiguous because ANERcorp's sentences run in story order, so a held-out
+    block keeps whole stories out of training.
+    """
+    a, b = len(sentences) * k // n_folds, len(sentences) * (k + 1) // n_folds
+    return sentences[:a] + sentences[b:], sentences[a:b]
+
+
 def find_entities(tags: list[str]) -> set[tuple[int, int, str]]:
     """Return (start, end, type) spans, end exclusive, conlleval style.
 
