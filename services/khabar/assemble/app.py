@@ -3,32 +3,28 @@
 Run one worker (as many as there are partitions may share the work):
 
     khabar worker assemble
-    faust -A khabar.assemble.app worker --without-web -l info    # the same, through faust's CLI
+    python -m khabar.streaming.admin assemble &&
+        faust -A khabar.assemble.app worker --without-web -l info    # the same, through faust's CLI
 
 Three agents: `assemble` runs the stage core on each story; `route_mentions` and
 `assemble_events` fold its output into two tables and publish the merged events to the
-compacted khabar.events.assembled.v1 (see khabar.streaming.assembly).
+compacted khabar.events.assembled.v1 (see khabar.streaming.assembly). The buckets topic and
+the tables' changelogs are faust's own; `khabar worker` creates them before faust starts, since
+faust creating them while it subscribes races its consumer ("Ignoring missing topic").
 Settings come from KHABAR_* environment variables (see khabar.settings).
 """
 
 from __future__ import annotations
 
 from khabar import topics
-from khabar.settings import Settings
-from khabar.stages import get_stage
-from khabar.streaming.app_factory import create_app, internal_topic, json_table, raw_topic
+from khabar.streaming.app_factory import internal_topic, json_table, raw_topic, stage_shell
 from khabar.streaming.assembly import assemble_buckets, route_stories
-from khabar.streaming.shell import run_shell
 
-STAGE = get_stage("assemble")
-settings = Settings.from_env()
-
-app = create_app(STAGE, settings)
-quantified = raw_topic(app, settings, STAGE.input_topic)
-events = raw_topic(app, settings, STAGE.output_topic)
+shell = stage_shell("assemble")
+app, settings = shell.app, shell.settings
+quantified, events, dead_letters = shell.source, shell.sink, shell.dead_letters
 assembled = raw_topic(app, settings, topics.ASSEMBLED)
-dead_letters = raw_topic(app, settings, topics.DLQ)
-buckets = internal_topic(app, settings, "buckets")
+buckets = internal_topic(app, settings, "buckets")  # created by `khabar worker` before faust starts
 story_table = json_table(app, settings, "stories")
 bucket_table = json_table(app, settings, "buckets")
 
@@ -36,7 +32,7 @@ bucket_table = json_table(app, settings, "buckets")
 @app.agent(quantified)
 async def assemble(stream):
     """Find each story's events, keyed by story id; failures go to the dead-letter topic."""
-    async for outcome in run_shell(STAGE, stream, events, dead_letters, validate=settings.validate):
+    async for outcome in shell.run(stream):
         yield outcome  # the story id sent on, or its dead letter
 
 
