@@ -36,7 +36,14 @@ sys.path.insert(0, str(ROOT / "services"))
 from khabar.doc import Doc  # noqa: E402
 from khabar.normalize.core import process as normalize  # noqa: E402
 from khabar.tag.core import process as tag  # noqa: E402
-from khabar.tag.lexicon import CURRENCIES, NATIONALITY_STEMS, _folded, fold_key  # noqa: E402
+from khabar.tag.lexicon import (  # noqa: E402
+    CURRENCIES,
+    MEDIA_HEADS,
+    NATIONALITY_STEMS,
+    ORG_HEADS,
+    _folded,
+    fold_key,
+)
 from khabar.tag.ner_conll import cv_split, find_entities, format_scores, read_conll, score  # noqa: E402
 
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
@@ -112,13 +119,13 @@ def to_bio(entities: list[dict], offsets: list[list[tuple[int, int]]]) -> list[l
 # --- ANERcorp mode -------------------------------------------------------------------
 # Where ANERcorp's annotation differs from CONVENTIONS.md. Each rule was read off the
 # training part of train (not dev, not test): the counts are token tags in train[:90%].
-#: Generic head nouns ANERcorp leaves outside the name (tagged O at a span start in >= 85%
-#: of train: قوات 49/49, حركة 33/37, قطاع 28/29, الجيش 71/74, وزارة 31/31, الشرطة 44/46,
-#: البرلمان 8/8, لجنة 20/22, نهر 16/18, قيادة 13/13, شركة 45/46, وكالة 13/15); ours keep them
-#: ("قطاع غزة", "حركة حماس", "الجيش اللبناني"). ANERcorp tags the name after the head, and
-#: nothing when only a nationality adjective follows ("الجيش اللبناني").
-GENERIC_HEADS = _folded("قوات حركة قطاع الجيش وزارة الشرطة البرلمان لجنة نهر قيادة شركة وكالة "
-                        "مفوضية")
+#: Head nouns whose phrases ANERcorp annotates its own way ("وزارة الخارجية": nothing;
+#: "حركة حماس": only حماس; "حزب الله": all of it), where ours always keep the head
+#: (CONVENTIONS ORG). Which way each goes is read off train[:90%] by `learn_head_rules`.
+HEAD_CANDIDATES = ORG_HEADS | MEDIA_HEADS | _folded(
+    "قوات حركة قطاع الجيش وزارة الشرطة البرلمان لجنة نهر قيادة شركة وكالة مفوضية سلاح")
+_MIN_HEAD_COUNT = 5  # occurrences in train[:90%] before a head's own convention is trusted
+_SHARE = 0.3  # share of occurrences that makes a reading ANERcorp's habit for that head
 #: Currency names: always MISC in ANERcorp (دولار B-MISC 88/88, يورو 15/15), never ours; so
 #: are شيكل (12/12) and فرنك (2/2), and the singular with the article (الدولار 6/6, اليورو 6/7,
 #: الاسترليني 1/1) but not the plural (الدولارات O 3/3).
@@ -147,7 +154,34 @@ def _nationality_adjective(word: str) -> bool:
     return key in NATIONALITY_STEMS
 
 
-def anercorp_entities(entities: list[dict], text: str) -> list[dict]:
+def learn_head_rules(train: list[tuple[list[str], list[str]]]) -> dict[str, str]:
+    """Per head noun, how ANERcorp tags a phrase it starts, from counts in ``train``:
+
+    ``keep`` (the head opens the entity in >= _SHARE of its occurrences: "حزب", "جامعة"),
+    ``strip`` (the next word opens it: "حركة", "قطاع", "شركة"), or ``drop`` (neither:
+    "وزارة" 40/40, "الجيش" 74/77, "الشرطة" 50/50 are followed by O).
+    """
+    counts: dict[str, Counter[str]] = {}
+    for tokens, tags in train:
+        for i in range(len(tokens) - 1):
+            heads = [k for k in _bare(tokens[i]) if k in HEAD_CANDIDATES]
+            if not heads:
+                continue
+            reading = ("keep" if tags[i].startswith("B-") else
+                       "strip" if tags[i] == "O" and tags[i + 1].startswith("B-") else
+                       "drop" if tags[i] == "O" else None)
+            if reading:
+                counts.setdefault(heads[0], Counter())[reading] += 1
+    rules = {}
+    for head, seen in counts.items():
+        n = sum(seen.values())
+        if n >= _MIN_HEAD_COUNT:
+            rules[head] = ("keep" if seen["keep"] >= _SHARE * n else
+                           "strip" if seen["strip"] >= _SHARE * n else "drop")
+    return rules
+
+
+def anercorp_entities(entities: list[dict], text: str, head_rules: dict[str, str]) -> list[dict]:
     """Stage entities rewritten to ANERcorp's conventions (scoring only, product untouched)."""
     out = []
     for ent in entities:
@@ -155,10 +189,12 @@ def anercorp_entities(entities: list[dict], text: str) -> list[dict]:
             continue  # nationality nouns: O in ANERcorp (144 of 145 in train)
         if ent["type"] in ("ORG", "LOC"):
             words = text[ent["start"]:ent["end"]].split(" ")
-            if len(words) > 1 and any(w in GENERIC_HEADS for w in _bare(words[0])):
-                rest = words[1:]
-                if all(_nationality_adjective(w) for w in rest):
-                    continue
+            rule = next((head_rules[w] for w in _bare(words[0]) if w in head_rules), "keep")
+            if len(words) > 1 and rule == "drop":
+                continue
+            if len(words) > 1 and rule == "strip":
+                if all(_nationality_adjective(w) for w in words[1:]):
+                    continue  # "الجيش اللبناني": ANERcorp tags nothing
                 start = ent["start"] + len(words[0]) + 1
                 ent = {**ent, "start": start, "text": text[start:ent["end"]]}
         out.append(ent)
@@ -174,14 +210,17 @@ def anercorp_tokens(tokens: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
-def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, aner: bool,
+def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, head_rules: dict[str, str] | None,
               tagger: object | None = None) -> list[list[str]]:
+    """BIO labels from the stage; ``head_rules`` None scores Khabar's own spans (``--raw``)."""
+    aner = head_rules is not None
     predicted: list[list[str]] = []
     for k in range(0, len(data), chunk):
         sentences = [tokens for tokens, _ in data[k:k + chunk]]
         doc, offsets = build_doc(f"anercorp-{k}", sentences)
         doc = tag(normalize(doc), tagger=tagger)  # type: ignore[arg-type]
-        entities = anercorp_entities(doc.entities, doc.text) if aner else doc.entities
+        entities = anercorp_entities(doc.entities, doc.text, head_rules) if head_rules is not None \
+            else doc.entities
         labels = to_bio(entities, offsets)
         if aner:
             labels = [anercorp_tokens(tokens, lab) for tokens, lab in zip(sentences, labels, strict=True)]
@@ -218,21 +257,24 @@ def main() -> None:
     args = parser.parse_args()
 
     data = load_split(args.shared, args.split)
+    train = read_conll(args.shared / TRAIN_FILE)
+    head_rules = None if args.raw else learn_head_rules(train[:int(len(train) * (1 - DEV_FRACTION))])
     start = time.perf_counter()
     if args.split == "cv":
         folds = cv_folds(data, args.cv_models)
         data = [sent for block, _ in folds for sent in block]
         predicted = [lab for block, model in folds for lab in (
-            run_stage(block, args.chunk, not args.raw, model) if args.rules
+            run_stage(block, args.chunk, head_rules, model) if args.rules
             else model.predict([tokens for tokens, _ in block]))]  # type: ignore[attr-defined]
     elif args.rules:
-        predicted = run_stage(data, args.chunk, not args.raw)
+        predicted = run_stage(data, args.chunk, head_rules)
     else:  # the model is trained on ANERcorp: its output needs no mapping
         from khabar.tag.ner_model import NerModel
         predicted = NerModel.load(None).predict([tokens for tokens, _ in data])
     seconds = time.perf_counter() - start
     scores = score([tags for _, tags in data], predicted)
-    print(f"split={args.split} rules={args.rules} chunk={args.chunk} anercorp_mode={args.rules and not args.raw}")
+    mode = args.rules and not args.raw
+    print(f"split={args.split} rules={args.rules} chunk={args.chunk} anercorp_mode={mode}")
     print(format_scores(scores))
     print(f"{len(data)} sentences in {seconds:.1f} s")
     if args.diff:

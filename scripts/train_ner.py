@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true",
                         help="train members on all of train for their fixed :EPOCHS (no dev, no early stop)")
     parser.add_argument("--save-members", action="store_true",
-                        help="also export each member on its own to OUT/members/N (for ensemble studies)")
+                        help="also export each member alone to OUT/members/N (ensemble studies)")
     parser.add_argument("--fold", default="", help="K/N: hold out block K of N of train as dev")
     parser.add_argument("--no-test", action="store_true", help="score dev only (experiments)")
     parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
@@ -155,7 +155,8 @@ def main() -> None:
         model = ner_torch.make_model(vectors, len(chars), len(TAGS), seed=seed, tune_vectors=tune_vectors)
         history = ner_torch.fit(model, data, epochs, dev_part, dev_gold, TAGS)
         if history:
-            print(f"{name}: best dev F1 {max(history):.2f} at epoch {int(np.argmax(history)) + 1}", flush=True)
+            best = int(np.argmax(history))
+            print(f"{name}: best dev F1 {history[best]:.2f} at epoch {best + 1}", flush=True)
         return model, history
 
     histories = {}
@@ -168,7 +169,8 @@ def main() -> None:
     for k, spec in enumerate(args.members.split(",")):
         kind, _, epochs = spec.partition(":")
         name = f"member{k + 1}-{kind}"
-        model, histories[name] = train_member(name, data, 7 + k, kind == "tuned", int(epochs or args.max_epochs))
+        epochs_n = int(epochs or args.max_epochs)
+        model, histories[name] = train_member(name, data, 7 + k, kind == "tuned", epochs_n)
         members.append(model)
         if args.save_members:
             ner_torch.export(model, args.out / "members" / str(k + 1), words, chars, TAGS)
@@ -208,7 +210,7 @@ def report(args: argparse.Namespace, histories: dict[str, list[float]], dev: lis
         "dev_best_f1": {name: max(history) for name, history in histories.items() if history},
         "dev": dev_scores,
     }
-    print("dev (contains training data when --full)" if args.full else "dev", format_scores(dev_scores), sep="\n")
+    print("dev (trained on when --full)" if args.full else "dev", format_scores(dev_scores), sep="\n")
     if not args.no_test:
         test = read_conll(args.shared / TEST_FILE)
         start = time.perf_counter()

@@ -34,7 +34,8 @@ BUCKETS = [
                              r"|(التقى|استقبل|اجتمع|عقد)\s.{0,60}(اجتماع|مباحثات|محادثات|لقاء|نظيره))"),
     ("economy", 2, r"(دولار|يورو|مليار|مليون|ريال|جنيه|دينار).*(بالمئة|بالمائة|في المئة|في المائة|%|٪)"
                    r"|(بالمئة|بالمائة|في المئة|في المائة|%|٪).*(دولار|يورو|مليار|ريال|جنيه|دينار)"),
-    ("dates", 1, r"\d{1,2} (يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"),
+    ("dates", 1, r"\d{1,2} (يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس"
+                 r"|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"),
     ("statement", 2, r"(قال|أعلن|أكد|صرح|أضاف|أوضح)"),
 ]
 CASUALTY_WORDS = r"(قتل|مقتل|قتيل|قتلى|جرحى|جريح|غارة|غارات|قصف|تفجير|انفجار)"
@@ -46,9 +47,9 @@ def main(argv=None):
     ap.add_argument("--set", choices=sorted(SETS), default="dev")
     args = ap.parse_args(argv)
     seed, max_words, max_per_source, sizes, exclude_files = SETS[args.set]
-    exclude = {json.loads(l)["id"] for f in exclude_files
-               for l in open(HERE / f, encoding="utf-8") if l.strip()}
-    rows = [json.loads(l) for l in open(args.path, encoding="utf-8")]
+    exclude = {json.loads(line)["id"] for f in exclude_files
+               for line in open(HERE / f, encoding="utf-8") if line.strip()}
+    rows = [json.loads(line) for line in open(args.path, encoding="utf-8")]
     cands = [r for r in rows if 80 <= len(r["text"].split()) <= max_words and r["id"] not in exclude]
     rng = random.Random(seed)
     rng.shuffle(cands)
