@@ -39,10 +39,16 @@ _QUOTES = frozenset('"«»“”\'')
 # elections): they start an ORG only before a known name or a quoted name.
 # A company's or institution's own organs, named by role: "مجلس الإدارة" is whichever board the
 # story's company has, a generic description and no name (CONVENTIONS: generic groups untagged).
-_ORGANS = frozenset(fold_key(p) for p in ("مجلس الإدارة", "مجلس الأمناء", "مجلس المديرين"))
+#: Head + modifier phrases that name no one body: a company's organs ("رئيس مجلس الإدارة")
+#: and "the news agency" without its country ("ذكرت وكالة الأنباء الرسمية").
+_ORGANS = frozenset(fold_key(p) for p in ("مجلس الإدارة", "مجلس الأمناء", "مجلس المديرين", "وكالة الأنباء"))
+#: An organ of a body named only by its kind is no name either: "مجلس إدارة البنك".
+_ORGAN_OF = frozenset(fold_key(p) for p in ("مجلس إدارة", "مجلس أمناء", "مجلس مديري"))
 _AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قيادة اتحاد الاتحاد الأمن جبهة الجبهة".split())
 # Heads that take a coordinated modifier ("حزب العدالة والتنمية", "وزارة الخارجية والمغتربين").
 _COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
+#: Kinds of body that a definite noun names only generically ("البنك", "الشركة").
+_KIND_NOUNS = frozenset(fold_key(w) for w in "الشركة البنك المصرف النادي المؤسسة الصندوق الجامعة".split())
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
 _OPERATIONS_HEADS = frozenset(fold_key(w) for w in "قيادة غرفة".split())
 _DASHES = frozenset("-–—")
@@ -97,6 +103,8 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
     if not mods or all(m in ORG_GENERIC_MODIFIERS for m in mods):  # "جيش الاحتلال", "الجيش الوطني"
         return None
     if " ".join([head, *mods]) in _ORGANS:  # "رئيس مجلس الإدارة"
+        return None
+    if f"{head} {mods[0]}" in _ORGAN_OF and all(m in ORG_HEADS or m in _KIND_NOUNS for m in mods[1:]):
         return None
     if head in ORG_NEEDS_NAME and (all(_generic(m) for m in mods) or mods[0] in ORG_HEADS):
         return None  # "القوات الجوية الروسية"; "قوات الجيش الأمريكي" (the inner head starts the name)
@@ -211,6 +219,9 @@ def _media_word(view: TokenView, j: int, head: int) -> bool:
         return False
     if j > head + 1 and (key.startswith(("و", "ف")) or _adjective_like(key)):
         return False  # "مونتي كارلو وشبكة", "قناة السويس فهاجمته", "صحيفة الغد الأردنية"
+    if j > head + 1 and view.keys[j - 1].startswith("ال") and not key.startswith("ال") and key.endswith("ا") \
+            and len(key) > 3:
+        return False  # an indefinite accusative is the verb's object: "نشرت صحيفة الرسالة تقريرا"
     return not (j == head + 1 and key.endswith(("ي", "يه")) and not key.startswith("ال"))  # "شبكة افتراضية"
 
 

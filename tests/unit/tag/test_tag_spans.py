@@ -28,6 +28,9 @@ BARE_ARTICLE = 'من بينها صحيفة الـ"صن" وغيرها.'
 DUAL_ADJECTIVE = "وهزت عمليتان انتحاريتان العاصمة."
 ADJECTIVE_SYRIAN = "إنها ليست محكمة سورية بل أجنبية. وعاد إلى سورية."
 ROAD = "تقدمت القوات على طريق خناصر أثريا."
+BANK_BOARD = "وافق مجلس إدارة البنك على توزيع الأرباح. ووافق مجلس إدارة بنك قطر الوطني على الصفقة."
+AGENCIES = "وأعلنت وكالة الأنباء الرسمية ذلك. ونقلت وكالة الأنباء السعودية الخبر."
+PAPER_AND_OBJECT = "نشرت صحيفة الرسالة تقريرا عن الحرب."
 
 
 
@@ -65,6 +68,15 @@ def test_spans_news_agency_takes_its_lam_complement_and_stance_stays_out(found):
     found = found(NEWS_AGENCY)
     assert ("الوكالة العربية السورية للأنباء", "ORG") in found
     assert ("الوطن", "ORG") in found
+
+
+def test_spans_generic_organs_and_agencies_are_no_names(found):
+    assert found(BANK_BOARD) == [("بنك قطر الوطني", "ORG")]
+    assert found(AGENCIES) == [("وكالة الأنباء السعودية", "ORG")]
+
+
+def test_spans_media_name_stops_before_the_verbs_object(found):
+    assert found(PAPER_AND_OBJECT) == [("الرسالة", "ORG")]
 
 
 def test_spans_broken_plural_adjective_ends_a_party_name(found):
