@@ -29,6 +29,7 @@ from khabar.tag.lexicon import (
     FACILITY_HEADS,
     FEATURE_HEADS,
     HEAD_WORDS,
+    NAME_CONNECTORS,
     NAME_TAILS,
     NATIONALITY_STEMS,
     NISBA_COUNTRIES,
@@ -277,8 +278,8 @@ def propagate(view: TokenView, mentions: list[Mention]) -> list[Mention]:
         if m.type == "MISC":
             continue  # a nationality noun elsewhere may be an adjective ("اللاجئين السوريين")
         key = view.stripped_key(m)
-        if " " not in key and counts[key] < 2 and m.origin == "model" and "key" not in m.attrs \
-                and key not in org_names()[0]:
+        if " " not in key and (counts[key] < 2 and m.origin == "model" and "key" not in m.attrs
+                               and key not in org_names()[0] or key in NAME_CONNECTORS):
             continue
         surfaces.setdefault(key, (m.type, m.attrs))
         words = key.split()
@@ -302,8 +303,8 @@ def _adjective_use(view: TokenView, i: int) -> bool:
 
 
 def _good_surname(word: str) -> bool:
-    if len(word) < 3 or word in NAME_TAILS:  # "تقي الدين": "الدين" alone is no surname
-        return False
+    if len(word) < 3 or word in NAME_TAILS or word in NAME_CONNECTORS:  # "تقي الدين": "الدين" alone
+        return False  # is no surname, nor "ولد" of "محمد ولد عبد العزيز"
     return word not in STOPWORDS and word not in COMMON_WORDS and word not in HEAD_WORDS
 
 

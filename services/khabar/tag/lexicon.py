@@ -155,7 +155,7 @@ TITLE_LINKS = _folded(
 NAME_TAILS = _folded("الدين الله الرحمن الرحيم العزيز الكريم الحق الإسلام الدولة الملك النبي")
 
 #: Words inside a name that join its parts ("محمد بن سلمان", "عبد الله", "آل ثاني").
-NAME_CONNECTORS = _folded("بن بنت ابن آل أبو أبي عبد")
+NAME_CONNECTORS = _folded("بن بنت ابن آل أبو أبي عبد ولد")  # ولد: Mauritanian "son of"
 
 #: Currency names: never an entity (CONVENTIONS "Not tagged").
 CURRENCIES = _folded(

@@ -106,3 +106,11 @@ def test_types_model_name_after_road_head_is_the_road(found):
 def test_places_capital_beats_small_namesake_in_a_story_about_israel(doc_factory):
     doc = process(doc_factory("قتل صحافيون في كابول. وقالت إسرائيل إنها تدين ذلك."), tagger=FakeTagger({}))
     assert {e["text"]: e["country"] for e in doc.entities}["كابول"] == "AF"
+
+
+MAURITANIAN = "التقى حمودي ولد بالوفد. وقال ولد الشيخ إن المحادثات جيدة."
+
+
+def test_spans_a_name_connector_is_never_a_surname_of_its_own(found):
+    # the model cut "حمودي ولد المصطفى" after ولد: its last word is no surname to spread
+    assert found(MAURITANIAN, {"حمودي ولد": "PER"}) == [("حمودي ولد", "PER")]
