@@ -25,6 +25,7 @@ from khabar.tag.canonical import entity_id, group_mentions
 from khabar.tag.decode import decode_bio, mentions_from_labels, trim
 from khabar.tag.gazetteer import Gazetteer, Place, coordinated_places, default_gazetteer, find_places
 from khabar.tag.lexicon import (
+    AMBIGUOUS_PLACE_HEADS,
     COMMON_WORDS,
     FACILITY_HEADS,
     FEATURE_HEADS,
@@ -101,15 +102,14 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
 
 
 def _model_mentions(view: TokenView, tagger: Tagger | None,
-                    known: Callable[[str], bool]) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """The tagger's mentions, trimmed, and its raw token spans (before trimming)."""
+                    known: Callable[[str], bool]) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """The tagger's mentions, trimmed, and its raw token spans and types (before trimming)."""
     sentences = view.sentences()
     if tagger is None or not sentences:
         return [], []
     labels = tagger.predict([[view.texts[i] for i in sent] for sent in sentences])
-    raw = [(first, last) for sent, lab in zip(sentences, labels, strict=True)
-           for first, last, _ in decode_bio(lab, sent[0])]
-    seen = frozenset(view.keys[first] for first, _ in raw)
+    raw = [span for sent, lab in zip(sentences, labels, strict=True) for span in decode_bio(lab, sent[0])]
+    seen = frozenset(view.keys[first] for first, _, _ in raw)
     mentions = mentions_from_labels(view, labels, known, sentences, seen)
     return [_with_place_head(view, m) for m in mentions], raw
 
@@ -128,22 +128,40 @@ def _with_place_head(view: TokenView, m: Mention) -> Mention:
 
 
 def _rule_mentions(view: TokenView, gazetteer: Gazetteer, known: Callable[[str], bool],
-                   raw: list[tuple[int, int]] | None) -> tuple[list[Mention], list[Mention]]:
+                   raw: list[tuple[int, int, str]] | None) -> tuple[list[Mention], list[Mention]]:
     """The pattern finders' mentions, trimmed, and the weak gazetteer places kept aside.
 
-    With a model (`raw` given), a title only completes a name whose end the model found,
-    whatever type it gave it ("بن سلمان"; "الله" of "الملا فضل الله" as MISC).
+    With a model (`raw` given), a title only completes a name whose end the model found as a
+    person or MISC ("بن سلمان"; "الله" of "الملا فضل الله"), never its organisation or place
+    ("الأمين العام لحزب الله"); a facility after a head with an everyday sense ("سهل", "حقل")
+    needs a name the model or the gazetteer knows.
     """
     orgs = org_names()[0]
     is_place = gazetteer.strong.__contains__
     titled = find_titled_persons(view, lambda word: word in gazetteer.strong or word in orgs)
     if raw is not None:
-        titled = [m for m in titled if any(last == m.last and first >= m.first for first, last in raw)]
+        titled = [m for m in titled if any(last == m.last and first >= m.first and typ in ("PER", "MISC")
+                                           for first, last, typ in raw)]
     places, weak_places = find_places(view, gazetteer)
+    facilities = [m for m in find_facilities(view)
+                  if _named_facility(view, m, gazetteer, raw if raw is not None else [])]
     rules = [*find_org_names(view), *find_org_phrases(view), *find_media(view), *find_acronyms(view),
-             *places, *find_facilities(view), *titled, *find_nationalities(view, is_place),
+             *places, *facilities, *titled, *find_nationalities(view, is_place),
              *find_misc_names(view)]
     return [m for m in (trim(view, r, known) for r in rules) if m is not None], weak_places
+
+
+def _named_facility(view: TokenView, m: Mention, gazetteer: Gazetteer,
+                    raw: list[tuple[int, int, str]]) -> bool:
+    """Keep "سهل الغاب", "قاعدة حميميم الجوية", "سد الموصل"; drop "سهل تحيط به", "قاعدة مهمة",
+    "يعتبر سهل": after a head that is also an everyday word, an indefinite name must be a place
+    the gazetteer lists, a word the model tagged, or be followed by a facility adjective."""
+    if not any(w in AMBIGUOUS_PLACE_HEADS for _, w in view.variants[m.first]):
+        return True
+    name = view.keys[m.first + 1]
+    if name.startswith("ال") and name not in COMMON_WORDS or m.last > m.first + 2:
+        return True  # "حقل العمر", or a name that took an adjective: "قاعدة حميميم الجوية"
+    return name in gazetteer.by_key or any(first <= m.first + 1 < last for first, last, _ in raw)
 
 
 def _known_words(gazetteer: Gazetteer) -> Callable[[str], bool]:

@@ -250,6 +250,10 @@ FACILITY_HEADS = _folded("مطار جسر مستشفى حقل معبر مينا�
 #: ("وادي الضبوعة الحدودي" -> "وادي الضبوعة").
 FEATURE_HEADS = _folded("جبل جبال وادي هضبة سهل بحيرة نهر")
 
+#: Facility and feature heads that are everyday words too: سهل "easy", حقل "field (of study)",
+#: جامع "comprehensive", قاعدة "rule", سد "to fill", قلعة, هضبة; the name after them must be known.
+AMBIGUOUS_PLACE_HEADS = _folded("سهل حقل جامع قاعدة سد هضبة")
+
 #: Heads of roads: a name the model finds after one is the road's (CONVENTIONS LOC: "طريق
 #: خناصر أثريا"); found only with the model, since "طريق" is also "way" ("عن طريق").
 ROAD_HEADS = _folded("طريق شارع أوتوستراد")

@@ -114,3 +114,18 @@ MAURITANIAN = "التقى حمودي ولد بالوفد. وقال ولد الش
 def test_spans_a_name_connector_is_never_a_surname_of_its_own(found):
     # the model cut "حمودي ولد المصطفى" after ولد: its last word is no surname to spread
     assert found(MAURITANIAN, {"حمودي ولد": "PER"}) == [("حمودي ولد", "PER")]
+
+
+FACILITIES = ("استهدفت طائرات مسيرة قاعدة حميميم الجوية. وتقدمت القوات في سهل الغاب. "
+              "وانسحبت القوات من قاعدة التنف.")
+EVERYDAY_HEADS = "هذه قاعدة مهمة في اللغة. ويقع سهل تحيط به الجبال."
+SECRETARY_GENERAL = "قال الأمين العام لحزب الله إن الحزب مستعد."
+
+
+def test_spans_ambiguous_facility_heads_need_a_name(found):
+    assert found(FACILITIES) == [("قاعدة حميميم الجوية", "LOC"), ("سهل الغاب", "LOC"), ("قاعدة التنف", "LOC")]
+    assert found(EVERYDAY_HEADS) == []
+
+
+def test_spans_a_title_never_turns_the_models_organisation_into_a_person(found):
+    assert found(SECRETARY_GENERAL, {"لحزب الله": "ORG"}) == [("حزب الله", "ORG")]
