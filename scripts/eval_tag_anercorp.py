@@ -28,6 +28,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,6 +129,7 @@ HEAD_CANDIDATES = ORG_HEADS | MEDIA_HEADS | FACILITY_HEADS | FEATURE_HEADS | _fo
     "قوات حركة قطاع الجيش وزارة الشرطة البرلمان لجنة نهر قيادة شركة وكالة مفوضية سلاح")
 _MIN_HEAD_COUNT = 5  # occurrences in train[:90%] before a head's own convention is trusted
 _SHARE = 0.3  # share of occurrences that makes a reading ANERcorp's habit for that head
+_TAIL_SHARE = 0.7  # share of O after a name that makes a word one ANERcorp leaves outside
 #: Currency names: always MISC in ANERcorp (دولار B-MISC 88/88, يورو 15/15), never ours; so
 #: are شيكل (12/12) and فرنك (2/2), and the singular with the article (الدولار 6/6, اليورو 6/7,
 #: الاسترليني 1/1) but not the plural (الدولارات O 3/3).
@@ -183,10 +185,41 @@ def learn_head_rules(train: list[tuple[list[str], list[str]]]) -> dict[str, str]
     return rules
 
 
-def anercorp_entities(entities: list[dict], text: str, head_rules: dict[str, str]) -> list[dict]:
+def learn_tail_words(train: list[tuple[list[str], list[str]]]) -> frozenset[str]:
+    """Words ANERcorp leaves outside a name they follow, read off ``train`` counts: epithets
+    such as "المكرمة" of "مكة المكرمة" (ours keep the whole gazetteer name). A word qualifies
+    when, right after an entity token, it is O in >= _TAIL_SHARE of >= _MIN_HEAD_COUNT cases."""
+    counts: dict[str, Counter[str]] = {}
+    for tokens, tags in train:
+        for i in range(len(tokens) - 1):
+            if tags[i] != "O":
+                key = fold_key(tokens[i + 1])
+                counts.setdefault(key, Counter())[tags[i + 1].startswith("I-")] += 1
+    return frozenset(k for k, c in counts.items()
+                     if sum(c.values()) >= _MIN_HEAD_COUNT and c[False] >= _TAIL_SHARE * sum(c.values()))
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """ANERcorp's habits learned from train[:90%]: see learn_head_rules and learn_tail_words."""
+
+    heads: dict[str, str]
+    tails: frozenset[str]
+
+    @classmethod
+    def learn(cls, train: list[tuple[list[str], list[str]]]) -> Conventions:
+        return cls(learn_head_rules(train), learn_tail_words(train))
+
+
+def anercorp_entities(entities: list[dict], text: str, conventions: Conventions) -> list[dict]:
     """Stage entities rewritten to ANERcorp's conventions (scoring only, product untouched)."""
+    head_rules, tail_words = conventions.heads, conventions.tails
     out = []
     for ent in entities:
+        words = text[ent["start"]:ent["end"]].split(" ")
+        if len(words) > 1 and fold_key(words[-1]) in tail_words:
+            end = ent["end"] - len(words[-1]) - 1
+            ent = {**ent, "end": end, "text": text[ent["start"]:end]}
         if ent["type"] == "MISC" and ent.get("origin") == "nationality":
             continue  # nationality nouns: O in ANERcorp (144 of 145 in train)
         if ent["type"] in ("ORG", "LOC"):
@@ -212,16 +245,16 @@ def anercorp_tokens(tokens: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
-def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, head_rules: dict[str, str] | None,
+def run_stage(data: list[tuple[list[str], list[str]]], chunk: int, conventions: Conventions | None,
               tagger: object | None = None) -> list[list[str]]:
-    """BIO labels from the stage; ``head_rules`` None scores Khabar's own spans (``--raw``)."""
-    aner = head_rules is not None
+    """BIO labels from the stage; ``conventions`` None scores Khabar's own spans (``--raw``)."""
+    aner = conventions is not None
     predicted: list[list[str]] = []
     for k in range(0, len(data), chunk):
         sentences = [tokens for tokens, _ in data[k:k + chunk]]
         doc, offsets = build_doc(f"anercorp-{k}", sentences)
         doc = tag(normalize(doc), tagger=tagger)  # type: ignore[arg-type]
-        entities = anercorp_entities(doc.entities, doc.text, head_rules) if head_rules is not None \
+        entities = anercorp_entities(doc.entities, doc.text, conventions) if conventions is not None \
             else doc.entities
         labels = to_bio(entities, offsets)
         if aner:
@@ -261,7 +294,7 @@ def main() -> None:
 
     data = load_split(args.shared, args.split)
     train = read_conll(args.shared / TRAIN_FILE)
-    head_rules = None if args.raw else learn_head_rules(train[:int(len(train) * (1 - DEV_FRACTION))])
+    conventions = None if args.raw else Conventions.learn(train[:int(len(train) * (1 - DEV_FRACTION))])
     start = time.perf_counter()
     if args.split == "cv":
         n_folds, _, some = args.cv_folds.partition(":")
@@ -269,10 +302,10 @@ def main() -> None:
         folds = cv_folds(data, args.cv_models, int(n_folds), only)
         data = [sent for block, _ in folds for sent in block]
         predicted = [lab for block, model in folds for lab in (
-            run_stage(block, args.chunk, head_rules, model) if args.rules
+            run_stage(block, args.chunk, conventions, model) if args.rules
             else model.predict([tokens for tokens, _ in block]))]  # type: ignore[attr-defined]
     elif args.rules:
-        predicted = run_stage(data, args.chunk, head_rules)
+        predicted = run_stage(data, args.chunk, conventions)
     else:  # the model is trained on ANERcorp: its output needs no mapping
         from khabar.tag.ner_model import NerModel
         predicted = NerModel.load(None).predict([tokens for tokens, _ in data])
