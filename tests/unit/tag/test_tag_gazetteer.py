@@ -108,6 +108,16 @@ def test_gazetteer_regions_cldr_cities_and_preferred_names(doc_factory):
     assert found["الخرطوم"]["country"] == "SD"  # CLDR exemplar city; GeoNames has no Arabic name
 
 
+SOUTHERN_COUNTRIES = "زار رئيس جنوب أفريقيا جوبا عاصمة جنوب السودان، ثم قصفت الطائرات جنوب سوريا."
+
+
+def test_gazetteer_a_country_named_by_a_direction_keeps_it(doc_factory):
+    doc = process(doc_factory(SOUTHERN_COUNTRIES), tagger=FakeTagger({}))
+    found = {e["text"]: e.get("country") for e in doc.entities if e["type"] == "LOC"}
+    assert found["جنوب أفريقيا"] == "ZA" and found["جنوب السودان"] == "SS"
+    assert "جنوب سوريا" not in found and found["سوريا"] == "SY"  # a direction, not a name
+
+
 AIRPORT_AND_CITY = "هبطت الطائرة في مطار الحديدة ثم توجه الوفد إلى الحديدة."
 
 
