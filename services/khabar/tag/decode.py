@@ -19,6 +19,7 @@ from khabar.tag.lexicon import (
     NOT_MISC,
     PER_TITLES,
     STOPWORDS,
+    fold_key,
 )
 from khabar.tag.rules import nisba_stem
 from khabar.tag.words import Mention, TokenView, original_offset, proclitic_variants
@@ -104,6 +105,7 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
         while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
             first += 1
+        last = _regnal_end(view, first, last, m.last)
         while last - first > 1 and (view.keys[last - 1] in PER_TITLES or _conjoined(view.keys[last - 1])):
             last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"
     if m.type == "LOC":
@@ -128,6 +130,20 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         return Mention(first, last, m.type, m.origin, m.lead, m.attrs)  # the finder knew
     lead = 0 if _glued_to_digits(view, first) else strip_proclitic(view.keys[first], known, seen)
     return Mention(first, last, m.type, m.origin, original_offset(view.texts[first], lead), m.attrs)
+
+
+#: Regnal numbers belong to a monarch's name: "الملك عبدالله الثاني", "محمد السادس".
+_REGNAL = frozenset(map(fold_key, "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()))
+_ROYAL_TITLES = frozenset(map(fold_key, "الملك العاهل السلطان الأمير البابا الملكة الإمبراطور الشاه".split()))
+
+
+def _regnal_end(view: TokenView, first: int, last: int, model_last: int) -> int:
+    """Keep or add the regnal number after a name: the tagger's span held it (edge trimming took
+    it as a stopword), or a royal title stands before the name."""
+    if last >= len(view.keys) or view.keys[last] not in _REGNAL or not view.same_sentence(last - 1, last):
+        return last
+    royal = first > 0 and any(w in _ROYAL_TITLES for _, w in view.variants[first - 1])
+    return last + 1 if model_last > last or royal else last
 
 
 def _glued_to_digits(view: TokenView, i: int) -> bool:
