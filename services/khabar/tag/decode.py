@@ -133,7 +133,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
 
 
 #: Regnal numbers belong to a monarch's name: "الملك عبدالله الثاني", "محمد السادس".
-_REGNAL = frozenset(map(fold_key, "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()))
+_REGNAL = frozenset(map(fold_key, ("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
+                                   "العاشر").split()))
 _ROYAL_TITLES = frozenset(map(fold_key, "الملك العاهل السلطان الأمير البابا الملكة الإمبراطور الشاه".split()))
 
 
