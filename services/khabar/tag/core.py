@@ -95,6 +95,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     chosen = [m for m in chosen if not _sided_noun(view, m)]
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
+    _retype_prizes(view, chosen)
     chosen = sport_clubs(view, chosen, lambda key: _place_kinds(gazetteer, key))
     _quoted_titles(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
@@ -258,6 +259,20 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
         elif places and m.origin == "model" and key in gazetteer.strong \
                 and any(p.kind != "city" for p in places):
             m.type, m.attrs["key"] = "LOC", key
+
+
+_PRIZE_HEADS = frozenset(map(fold_key, "جائزة جوائز".split()))
+
+
+def _retype_prizes(view: TokenView, mentions: list[Mention]) -> None:
+    """A name right after "جائزة" names the prize, not the person or place it honours:
+    "جائزة نوبل للسلام" -> نوبل is MISC (CONVENTIONS MISC: named things)."""
+    for m in mentions:
+        before = m.first - 1
+        if m.type != "MISC" and not m.lead and before >= 0 and view.same_sentence(before, m.first) \
+                and any(w in _PRIZE_HEADS for _, w in view.variants[before]):
+            m.type = "MISC"
+            m.attrs.pop("key", None)
 
 
 def _quoted_titles(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:

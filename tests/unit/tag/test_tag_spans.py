@@ -129,3 +129,10 @@ def test_spans_ambiguous_facility_heads_need_a_name(found):
 
 def test_spans_a_title_never_turns_the_models_organisation_into_a_person(found):
     assert found(SECRETARY_GENERAL, {"لحزب الله": "ORG"}) == [("حزب الله", "ORG")]
+
+
+PRIZE = "فاز الكاتب بجائزة نوبل للآداب."
+
+
+def test_types_a_name_after_prize_names_the_prize(found):
+    assert found(PRIZE, {"نوبل": "PER"}) == [("نوبل", "MISC")]
