@@ -268,6 +268,8 @@ def _retype_prizes(view: TokenView, mentions: list[Mention]) -> None:
     """A name right after "جائزة" names the prize, not the person or place it honours:
     "جائزة نوبل للسلام" -> نوبل is MISC (CONVENTIONS MISC: named things)."""
     for m in mentions:
+        if m.last - m.first > 1 and any(w in _PRIZE_HEADS for _, w in view.variants[m.first]):
+            m.first, m.lead = m.first + 1, 0  # a title rule's "بجائزة نوبل": the head stays out
         before = m.first - 1
         if m.type != "MISC" and not m.lead and before >= 0 and view.same_sentence(before, m.first) \
                 and any(w in _PRIZE_HEADS for _, w in view.variants[before]):
