@@ -28,8 +28,8 @@ from khabar.tag.lexicon import (
     _folded,
     fold_key,
 )
-from khabar.tag.rules import CLITIC_ARTICLES, head_at, match_org_name, nisba_stem
-from khabar.tag.words import Mention, TokenView, original_offset
+from khabar.tag.rules import CLITIC_ARTICLES, head_at, match_org_name, nisba_stem, sport_only_club_names
+from khabar.tag.words import Mention, TokenView, definite_noun_before, longest_phrase, original_offset
 
 _MAX_ORG_WORDS = 7
 _MAX_MEDIA_WORDS = 3
@@ -321,7 +321,20 @@ def sport_clubs(view: TokenView, mentions: list[Mention],
     for k, m in enumerate(out):  # a club found once is the club in the report's other mentions
         if m in candidates and view.stripped_key(m) in clubs and not _venue(view, m.first - 1, m.first):
             out[k] = Mention(m.first, m.last, "ORG", m.origin, m.lead)
-    return out
+    return out + _everyday_word_clubs(view, sport)
+
+
+def _everyday_word_clubs(view: TokenView, sport: set[int]) -> list[Mention]:
+    """"فاز الأهلي على الزمالك": in a sports sentence a listed club named by an everyday word is
+    the club, unless it agrees with the definite noun before it ("الفريق الأهلي")."""
+    found = []
+    for i in range(len(view)):
+        if view.sents[i] not in sport or not view.is_word[i]:
+            continue
+        hit = longest_phrase(view, i, *sport_only_club_names())
+        if hit and not definite_noun_before(view, i):
+            found.append(Mention(i, hit[0], "ORG", "name_list", original_offset(view.texts[i], hit[1])))
+    return found
 
 
 def _venue(view: TokenView, before: int, first: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from khabar.tag.lexicon import (
+    CLUB_NAMES,
     FACILITY_GENERIC,
     FACILITY_HEADS,
     FEATURE_HEADS,
@@ -22,6 +23,7 @@ from khabar.tag.lexicon import (
     NATIONALITY_PLURALS,
     NATIONALITY_STEMS,
     ORG_NAMES,
+    SPORT_ONLY_CLUB_NAMES,
     STOPWORDS,
     STORM_HEADS,
     fold_key,
@@ -48,7 +50,14 @@ _THOUSANDS = frozenset(fold_key(w) for w in "ألف آلاف الاف مليون
 @cache
 def org_names() -> tuple[frozenset[str], dict[str, int]]:
     """Folded fixed organisation names and their first-word widths."""
-    names = frozenset(fold_key(name) for name in ORG_NAMES)
+    names = frozenset(fold_key(name) for name in (*ORG_NAMES, *CLUB_NAMES))
+    return names, phrase_widths(names)
+
+
+@cache
+def sport_only_club_names() -> tuple[frozenset[str], dict[str, int]]:
+    """Folded club names that are everyday words outside a sports report, and their widths."""
+    names = frozenset(fold_key(name) for name in SPORT_ONLY_CLUB_NAMES)
     return names, phrase_widths(names)
 
 

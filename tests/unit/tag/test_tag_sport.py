@@ -94,3 +94,10 @@ def test_sport_city_the_model_made_a_club_is_the_club_again(doc_factory):
     doc = process(doc_factory(text), tagger=_FirstOnly())
     types = [e["type"] for e in doc.entities if e["text"] == "برشلونة"]
     assert types == ["ORG", "ORG", "LOC"]  # the venue after في stays a place
+
+
+def test_sport_listed_clubs_everyday_words_only_in_a_sports_sentence(found):
+    assert found("فاز الأهلي على الزمالك في مباراة الدوري.") == [("الأهلي", "ORG"), ("الزمالك", "ORG")]
+    assert found("تغلب أرسنال على تشيلسي.") == [("أرسنال", "ORG"), ("تشيلسي", "ORG")]
+    assert found("وقع البنك الأهلي اتفاقا مع الحكومة.") == [("البنك الأهلي", "ORG")]  # the bank, no club
+    assert found("أعلن الهلال الأحمر وصول المساعدات.") == [("الهلال الأحمر", "ORG")]
