@@ -34,6 +34,7 @@ from khabar.tag.lexicon import (
     NAME_TAILS,
     NATIONALITY_STEMS,
     NISBA_COUNTRIES,
+    PER_TITLES,
     ROAD_HEADS,
     STOPWORDS,
     fold_key,
@@ -96,6 +97,7 @@ def find_mentions(view: TokenView, tagger: Tagger | None, gazetteer: Gazetteer) 
     chosen += coordinated_places(view, chosen, weak_places)
     _retype_places(view, chosen, gazetteer)
     _retype_prizes(view, chosen)
+    _retype_titled_names(view, chosen, gazetteer)
     chosen = sport_clubs(view, chosen, lambda key: _place_kinds(gazetteer, key))
     _quoted_titles(view, chosen, gazetteer)
     chosen = settle_overlaps(view, chosen + propagate(view, chosen))
@@ -259,6 +261,46 @@ def _retype_places(view: TokenView, mentions: list[Mention], gazetteer: Gazettee
         elif places and m.origin == "model" and key in gazetteer.strong \
                 and any(p.kind != "city" for p in places):
             m.type, m.attrs["key"] = "LOC", key
+
+
+_MAX_TITLE_GAP = 3  # title words between a title head and the name ("المبعوث الدولي الخاص")
+
+
+def _retype_titled_names(view: TokenView, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """The model's organisation or place right after a person's title is the person:
+    "المبعوث الدولي ستافان دي ميستورا" (CONVENTIONS PER), unless it is a listed organisation,
+    a known place or holds an organisation head ("رئيس الوزراء", "وزير خارجية قطر" stay).
+    Then every model organisation of the story ending in that person's surname follows."""
+    people: set[str] = set()
+    for m in mentions:
+        if m.type in ("ORG", "LOC") and m.origin == "model" and m.last - m.first >= 2 \
+                and _after_title(view, m.first) and not _named_body(view, m, gazetteer):
+            m.type = "PER"
+            m.attrs.pop("key", None)
+        if m.type == "PER" and m.last - m.first >= 2:
+            people.add(view.keys[m.last - 1])
+    for m in mentions:
+        if m.type == "ORG" and m.origin == "model" and m.last - m.first >= 2 \
+                and view.keys[m.last - 1] in people and not _named_body(view, m, gazetteer):
+            m.type = "PER"
+
+
+def _after_title(view: TokenView, first: int) -> bool:
+    """A person's title ends right before token `first` ("الرئيس", "المبعوث الدولي")."""
+    for j in range(first - 1, max(first - 2 - _MAX_TITLE_GAP, -1), -1):
+        if not view.same_sentence(j, first) or not view.is_word[j]:
+            return False
+        if any(w in PER_TITLES for _, w in view.variants[j]):
+            return True
+        if not view.keys[j].startswith("ال") or view.keys[j] in STOPWORDS:
+            return False  # title words after the head are definite adjectives ("الدولي", "الخاص")
+    return False
+
+
+def _named_body(view: TokenView, m: Mention, gazetteer: Gazetteer) -> bool:
+    key = view.stripped_key(m)
+    return key in org_names()[0] or key in gazetteer.by_key \
+        or any(w in HEAD_WORDS for k in range(m.first, m.last) for _, w in view.variants[k])
 
 
 _PRIZE_HEADS = frozenset(map(fold_key, "جائزة جوائز".split()))

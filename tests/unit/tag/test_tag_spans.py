@@ -136,3 +136,13 @@ PRIZE = "فاز الكاتب بجائزة نوبل للآداب."
 
 def test_types_a_name_after_prize_names_the_prize(found):
     assert found(PRIZE, {"نوبل": "PER"}) == [("نوبل", "MISC")]
+
+
+ENVOY = "قال المبعوث الدولي ستافان دي ميستورا إن المحادثات مستمرة. وأضاف دي ميستورا أن الوفد وصل."
+MINISTER_OF_A_PLACE = "وقال رئيس الوزراء حيدر العبادي إن حركة أمل شاركت."
+
+
+def test_types_the_models_organisation_after_a_persons_title_is_the_person(found):
+    ents = found(ENVOY, {"ستافان دي ميستورا": "ORG", "دي ميستورا": "ORG"})
+    assert ents == [("ستافان دي ميستورا", "PER"), ("دي ميستورا", "PER")]
+    assert ("حركة أمل", "ORG") in found(MINISTER_OF_A_PLACE, {"حيدر العبادي": "PER", "حركة أمل": "ORG"})
