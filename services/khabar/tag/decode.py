@@ -106,6 +106,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
             first += 1
         last = _regnal_end(view, first, last, m.last)
+        while first > 0 and view.keys[first - 1] in _NAME_PARTICLES and view.same_sentence(first - 1, first):
+            first -= 1  # "فان بيرسي", "دي ميستورا": the particle is part of the surname
         while last - first > 1 and (view.keys[last - 1] in PER_TITLES or _conjoined(view.keys[last - 1])):
             last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"
     if m.type == "LOC":
@@ -135,6 +137,8 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
 #: Regnal numbers belong to a monarch's name: "الملك عبدالله الثاني", "محمد السادس".
 _REGNAL = frozenset(map(fold_key, ("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
                                    "العاشر").split()))
+#: European surname particles, written as separate words ("فان نيستلروي", "دي ميستورا", "فون دير لاين").
+_NAME_PARTICLES = frozenset(map(fold_key, "فان فون دي دا دو ديل دير".split()))
 _ROYAL_TITLES = frozenset(map(fold_key, "الملك العاهل السلطان الأمير البابا الملكة الإمبراطور الشاه".split()))
 
 

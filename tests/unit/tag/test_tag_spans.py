@@ -146,3 +146,7 @@ def test_types_the_models_organisation_after_a_persons_title_is_the_person(found
     ents = found(ENVOY, {"ستافان دي ميستورا": "ORG", "دي ميستورا": "ORG"})
     assert ents == [("ستافان دي ميستورا", "PER"), ("دي ميستورا", "PER")]
     assert ("حركة أمل", "ORG") in found(MINISTER_OF_A_PLACE, {"حيدر العبادي": "PER", "حركة أمل": "ORG"})
+
+
+def test_spans_a_surname_particle_belongs_to_the_name(found):
+    assert found("سجل فان نيستلروي هدفا.", {"نيستلروي": "PER"}) == [("فان نيستلروي", "PER")]
