@@ -127,6 +127,7 @@ def main() -> None:
                         help="train members on all of train for their fixed :EPOCHS (no dev, no early stop)")
     parser.add_argument("--save-members", action="store_true",
                         help="also export each member alone to OUT/members/N (ensemble studies)")
+    parser.add_argument("--seeds", default="", help="one seed per member (default 7, 8, 9, ...)")
     parser.add_argument("--fold", default="", help="K/N: hold out block K of N of train as dev")
     parser.add_argument("--no-test", action="store_true", help="score dev only (experiments)")
     parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
@@ -173,11 +174,13 @@ def main() -> None:
         ner_torch.export(labeller, args.work / "labeller", words, chars, TAGS)
         data = train_part + encode(encoder, tag_silver(args.shared, args.work / "labeller", args.silver))
     members = []
+    seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else []
     for k, spec in enumerate(args.members.split(",")):
         kind, _, epochs = spec.partition(":")
         name = f"member{k + 1}-{kind}"
         epochs_n = int(epochs or args.max_epochs)
-        model, histories[name] = train_member(name, data, 7 + k, kind == "tuned", epochs_n)
+        seed = seeds[k] if seeds else 7 + k
+        model, histories[name] = train_member(name, data, seed, kind == "tuned", epochs_n)
         members.append(model)
         if args.save_members:
             ner_torch.export(model, args.out / "members" / str(k + 1), words, chars, TAGS)
