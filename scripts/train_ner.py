@@ -18,6 +18,12 @@ Steps:
 3. Export, then score dev and test with the serving code (``NerModel``) and write
    ``metrics.json`` and ``PROVENANCE.md``. The test split is scored only here and is never
    used to choose anything.
+Studies: ``--fold K/N`` holds out block K of N of train instead of its tail (cross-validation
+for the rule layer: ``scripts/eval_tag_anercorp.py --split cv`` reads ``out/ner/cv/K``), e.g.
+    for k in 0 1 2 3 4; do .venv-train/bin/python scripts/train_ner.py --shared ../shared \
+        --out out/ner/cv/$k --fold $k/5 --members frozen --max-epochs 30 --no-test; done
+``--seeds``, ``--save-members`` (each member exported alone) and ``--full`` (all of train,
+fixed ``kind:EPOCHS`` per member) served the ensemble studies in ``model/PROVENANCE.md``.
 ``--silver N`` adds self-training (N news sentences labelled by a first tagger); it is off
 by default because one epoch costs ~6x a gold epoch on two cores.
 
