@@ -137,6 +137,8 @@ def main() -> None:
     parser.add_argument("--fold", default="", help="K/N: hold out block K of N of train as dev")
     parser.add_argument("--no-test", action="store_true", help="score dev only (experiments)")
     parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
+    parser.add_argument("--labeller", type=Path, default=None,
+                        help="model folder that labels the --silver sentences (default: train one first)")
     parser.add_argument("--report-only", action="store_true",
                         help="score the model already in OUT and rewrite metrics.json and PROVENANCE.md")
     args = parser.parse_args()
@@ -176,9 +178,12 @@ def main() -> None:
     histories = {}
     data = train_part
     if args.silver:  # self-training: a first tagger labels news sentences for the members
-        labeller, histories["labeller"] = train_member("labeller", train_part, 3, False, args.max_epochs)
-        ner_torch.export(labeller, args.work / "labeller", words, chars, TAGS)
-        data = train_part + encode(encoder, tag_silver(args.shared, args.work / "labeller", args.silver))
+        labeller_dir = args.labeller
+        if labeller_dir is None:
+            labeller, histories["labeller"] = train_member("labeller", train_part, 3, False, args.max_epochs)
+            labeller_dir = args.work / "labeller"
+            ner_torch.export(labeller, labeller_dir, words, chars, TAGS)
+        data = train_part + encode(encoder, tag_silver(args.shared, labeller_dir, args.silver))
     members = []
     seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else []
     for k, spec in enumerate(args.members.split(",")):
