@@ -159,7 +159,7 @@ def _named_facility(view: TokenView, m: Mention, gazetteer: Gazetteer,
     """Keep "سهل الغاب", "قاعدة حميميم الجوية", "سد الموصل"; drop "سهل تحيط به", "قاعدة مهمة",
     "يعتبر سهل": after a head that is also an everyday word, an indefinite name must be a place
     the gazetteer lists, a word the model tagged, or be followed by a facility adjective."""
-    if not any(w in AMBIGUOUS_PLACE_HEADS for _, w in view.variants[m.first]):
+    if not view.reads_as(m.first, AMBIGUOUS_PLACE_HEADS):
         return True
     name = view.keys[m.first + 1]
     if name.startswith("ال") and name not in COMMON_WORDS or m.last > m.first + 2:
@@ -290,7 +290,7 @@ def _after_title(view: TokenView, first: int) -> bool:
     for j in range(first - 1, max(first - 2 - _MAX_TITLE_GAP, -1), -1):
         if not view.same_sentence(j, first) or not view.is_word[j]:
             return False
-        if any(w in PER_TITLES for _, w in view.variants[j]):
+        if view.reads_as(j, PER_TITLES):
             return True
         if not view.keys[j].startswith("ال") or view.keys[j] in STOPWORDS:
             return False  # title words after the head are definite adjectives ("الدولي", "الخاص")
@@ -300,7 +300,7 @@ def _after_title(view: TokenView, first: int) -> bool:
 def _named_body(view: TokenView, m: Mention, gazetteer: Gazetteer) -> bool:
     key = view.stripped_key(m)
     return key in org_names()[0] or key in gazetteer.by_key \
-        or any(w in HEAD_WORDS for k in range(m.first, m.last) for _, w in view.variants[k])
+        or any(view.reads_as(k, HEAD_WORDS) for k in range(m.first, m.last))
 
 
 _PRIZE_HEADS = frozenset(map(fold_key, "جائزة جوائز".split()))
@@ -310,11 +310,11 @@ def _retype_prizes(view: TokenView, mentions: list[Mention]) -> None:
     """A name right after "جائزة" names the prize, not the person or place it honours:
     "جائزة نوبل للسلام" -> نوبل is MISC (CONVENTIONS MISC: named things)."""
     for m in mentions:
-        if m.last - m.first > 1 and any(w in _PRIZE_HEADS for _, w in view.variants[m.first]):
+        if m.last - m.first > 1 and view.reads_as(m.first, _PRIZE_HEADS):
             m.first, m.lead = m.first + 1, 0  # a title rule's "بجائزة نوبل": the head stays out
         before = m.first - 1
         if m.type != "MISC" and not m.lead and before >= 0 and view.same_sentence(before, m.first) \
-                and any(w in _PRIZE_HEADS for _, w in view.variants[before]):
+                and view.reads_as(before, _PRIZE_HEADS):
             m.type = "MISC"
             m.attrs.pop("key", None)
 

@@ -103,7 +103,7 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     if m.type == "ORG" and last - first > 1 and view.keys[first] in MEDIA_HEADS:
         first += 1  # "قناة فرانس24" -> "فرانس24": the announcing head is left out
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
-        while last - first > 1 and any(w in PER_TITLES for _, w in view.variants[first]):
+        while last - first > 1 and view.reads_as(first, PER_TITLES):
             first += 1
         last = _regnal_end(view, first, last, m.last)
         while first > 0 and view.keys[first - 1] in _NAME_PARTICLES and view.same_sentence(first - 1, first):
@@ -147,7 +147,7 @@ def _regnal_end(view: TokenView, first: int, last: int, model_last: int) -> int:
     it as a stopword), or a royal title stands before the name."""
     if last >= len(view.keys) or view.keys[last] not in _REGNAL or not view.same_sentence(last - 1, last):
         return last
-    royal = first > 0 and any(w in _ROYAL_TITLES for _, w in view.variants[first - 1])
+    royal = first > 0 and view.reads_as(first - 1, _ROYAL_TITLES)
     return last + 1 if model_last > last or royal else last
 
 

@@ -226,6 +226,6 @@ def _after_trigger(view: TokenView, i: int) -> bool:
     coordinated name ("مدينتي حمص وحماة")."""
     for j in (i - 1, i - 2):
         if j >= 0 and view.same_sentence(i, j):
-            if any(word in LOC_TRIGGERS for _, word in view.variants[j]):
+            if view.reads_as(j, LOC_TRIGGERS):
                 return j == i - 1 or view.keys[i].startswith("و")
     return False

@@ -246,10 +246,6 @@ _SPORT_STORY = 2  # sentences with a sports cue that make the whole story a spor
 _NOT_CLUB_BEFORE = _folded("في الى إلى من ملعب استاد مدينة العاصمة")
 
 
-def _has_cue(view: TokenView, i: int, words: frozenset[str]) -> bool:
-    return any(key in words for _, key in view.variants[i])
-
-
 def _club_nisba(key: str) -> bool:
     """"الالماني", "الألمانية", "الروماني": a nationality adjective (masculine or feminine)."""
     word = key[2:] if key.startswith("ال") else key
@@ -271,7 +267,7 @@ def sport_clubs(view: TokenView, mentions: list[Mention],
     def is_city(key: str) -> bool:
         kinds = place_kinds(key)
         return bool(kinds) and kinds <= {"city", "capital"}
-    sport = {view.sents[i] for i in range(len(view)) if _has_cue(view, i, SPORT_CUES)}
+    sport = {view.sents[i] for i in range(len(view)) if view.reads_as(i, SPORT_CUES)}
     if not sport:
         return mentions
     if len(sport) >= _SPORT_STORY:  # a sports story: its results lines count too
@@ -308,7 +304,7 @@ def sport_clubs(view: TokenView, mentions: list[Mention],
             out.append(Mention(prefix.first, m.last, "ORG", prefix.origin, prefix.lead))
             clubs.add(view.stripped_key(m))
             continue
-        strong = (before >= 0 and not m.lead and _has_cue(view, before, _CLUB_BEFORE)) \
+        strong = (before >= 0 and not m.lead and view.reads_as(before, _CLUB_BEFORE)) \
             or (after >= 0 and _club_nisba(view.keys[after])) \
             or _country_in_brackets(view, m.last, place_kinds) or _beaten(view, before) \
             or _beside_club(view, m, orgs, org_ends)
@@ -368,7 +364,7 @@ def _country_in_brackets(view: TokenView, i: int, place_kinds: Callable[[str], s
 def _beaten(view: TokenView, before: int) -> bool:
     """"بفوزه على كوبنهاغن": the side a win was over."""
     return before >= 1 and view.keys[before] in ("علي", "امام") \
-        and any(_has_cue(view, j, _WIN_WORDS) for j in range(max(0, before - 2), before))
+        and any(view.reads_as(j, _WIN_WORDS) for j in range(max(0, before - 2), before))
 
 
 def _scoreline(view: TokenView, i: int) -> bool:

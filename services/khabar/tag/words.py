@@ -49,6 +49,10 @@ class TokenView:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def reads_as(self, i: int, words: Container[str]) -> bool:
+        """Token i, read with or without a proclitic, is one of `words` ("بجائزة" reads as جائزة)."""
+        return any(word in words for _, word in self.variants[i])
+
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.sents) and 0 <= j < len(self.sents) and self.sents[i] == self.sents[j]
 
