@@ -62,6 +62,13 @@ class Tagger(nn.Module):
         self, word_x: torch.Tensor, stem_x: torch.Tensor, chars: torch.Tensor, rev_index: torch.Tensor
     ) -> torch.Tensor:
         """Emission scores from already looked-up word and stem vectors."""
+        fwd, bwd = self.states(word_x, stem_x, chars, rev_index)
+        return self.out(self.drop(torch.cat([fwd, bwd], dim=2)))
+
+    def states(
+        self, word_x: torch.Tensor, stem_x: torch.Tensor, chars: torch.Tensor, rev_index: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Forward and backward LSTM states per token (the language-model pretraining reads these)."""
         batch, length, n_char = chars.shape
         char_x = self.char_emb(chars.reshape(batch * length, n_char)).transpose(1, 2)
         char_x = torch.relu(self.char_cnn(char_x)).max(dim=2).values.reshape(batch, length, -1)
@@ -71,7 +78,7 @@ class Tagger(nn.Module):
         fwd, _ = self.forward_lstm(x)
         bwd, _ = self.backward_lstm(torch.gather(x, 1, index.expand(-1, -1, x.shape[2])))
         bwd = torch.gather(bwd, 1, index.expand(-1, -1, bwd.shape[2]))
-        return self.out(self.drop(torch.cat([fwd, bwd], dim=2)))
+        return fwd, bwd
 
 
 class Ensemble(nn.Module):

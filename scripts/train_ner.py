@@ -139,6 +139,10 @@ def main() -> None:
     parser.add_argument("--silver", type=int, default=0, help="news sentences for self-training")
     parser.add_argument("--labeller", type=Path, default=None,
                         help="model folder that labels the --silver sentences (default: train one first)")
+    parser.add_argument("--pretrain-epochs", type=int, default=0,
+                        help="first train each member's char CNN and BiLSTM as a language model on news")
+    parser.add_argument("--lm-sentences", type=int, default=0, help="news sentences for --pretrain-epochs (0: all)")
+    parser.add_argument("--lm-classes", type=int, default=1000, help="word2vec clusters the language model predicts")
     parser.add_argument("--report-only", action="store_true",
                         help="score the model already in OUT and rewrite metrics.json and PROVENANCE.md")
     args = parser.parse_args()
@@ -150,7 +154,8 @@ def main() -> None:
         report(args, known, train_all[int(len(train_all) * (1 - DEV_FRACTION)):])
         return
 
-    import ner_torch  # training-only module beside this script (imports torch)
+    import ner_pretrain  # training-only modules beside this script (import torch)
+    import ner_torch
 
     kv_path = train_vectors(args.shared, args.work)
     train_all = read_conll(args.shared / TRAIN_FILE)
@@ -169,6 +174,8 @@ def main() -> None:
 
     def train_member(name: str, data: list[tuple], seed: int, tune_vectors: bool, epochs: int):
         model = ner_torch.make_model(vectors, len(chars), len(TAGS), seed=seed, tune_vectors=tune_vectors)
+        if args.pretrain_epochs:
+            ner_pretrain.load_encoder(model, pretrained_encoder(args, encoder, vectors, len(chars), seed))
         history = ner_torch.fit(model, data, epochs, dev_part, dev_gold, TAGS)
         if history:
             best = int(np.argmax(history))
@@ -200,13 +207,8 @@ def main() -> None:
     report(args, histories, dev_sents)
 
 
-def tag_silver(shared: Path, model_dir: Path, count: int) -> list[tuple[list[str], list[str]]]:
-    """Self-training data: ``count`` news sentences (5-60 tokens) labelled by an earlier round.
-
-    ``count`` 0 means every such sentence of the corpus.
-    """
-    from khabar.tag.ner_model import NerModel
-
+def read_news_training_sentences(shared: Path, count: int = 0) -> list[list[str]]:
+    """News sentences of 5-60 tokens, newest articles first; ``count`` 0 means all of them."""
     sentences: list[list[str]] = []
     with open(shared / NEWS_FILE, encoding="utf-8") as fh:
         for line in reversed(fh.readlines()):
@@ -215,9 +217,40 @@ def tag_silver(shared: Path, model_dir: Path, count: int) -> list[tuple[list[str
                     sentences.append(sentence)
             if count and len(sentences) >= count:
                 break
-    count = count or len(sentences)
-    labels = NerModel.load(model_dir, threads=2).predict(sentences[:count])
-    return list(zip(sentences[:count], labels, strict=True))
+    return sentences[:count] if count else sentences
+
+
+def pretrained_encoder(args: argparse.Namespace, encoder: TokenEncoder, vectors: np.ndarray,
+                       n_chars: int, seed: int) -> Path:
+    """The language-model-pretrained encoder for one member seed, trained once and cached in --work."""
+    import ner_pretrain
+    import ner_torch
+    import torch
+
+    path = args.work / "lm" / f"seed{seed}-e{args.pretrain_epochs}-n{args.lm_sentences}-k{args.lm_classes}.pt"
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sentences = read_news_training_sentences(args.shared, args.lm_sentences)
+    data = [(b["words"][0], b["stems"][0], b["chars"][0]) for b in (encoder.encode_batch([s]) for s in sentences)]
+    print(f"language model: {len(data)} news sentences, {sum(len(d[0]) for d in data)} tokens", flush=True)
+    classes = ner_pretrain.cluster_targets(vectors, args.lm_classes)
+    model = ner_torch.make_model(vectors, n_chars, len(TAGS), seed=seed)
+    ner_pretrain.pretrain(model, data, classes, args.pretrain_epochs, seed=seed)
+    torch.save(ner_pretrain.encoder_state(model), path)
+    return path
+
+
+def tag_silver(shared: Path, model_dir: Path, count: int) -> list[tuple[list[str], list[str]]]:
+    """Self-training data: ``count`` news sentences (5-60 tokens) labelled by an earlier round.
+
+    ``count`` 0 means every such sentence of the corpus.
+    """
+    from khabar.tag.ner_model import NerModel
+
+    sentences = read_news_training_sentences(shared, count)
+    labels = NerModel.load(model_dir, threads=2).predict(sentences)
+    return list(zip(sentences, labels, strict=True))
 
 
 def report(args: argparse.Namespace, histories: dict[str, list[float]], dev: list) -> None:

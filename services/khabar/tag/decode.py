@@ -96,9 +96,9 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     """
     first, last = m.first, m.last
     edge_stops = STOPWORDS if m.origin == "model" else frozenset()  # "سي إن إن" keeps its "إن"
-    while first < last and (not view.is_word[first] or view.keys[first] in edge_stops):
+    while first < last and (not view.is_word[first] or _edge_stopword(view, first, edge_stops)):
         first += 1
-    while last > first and (not view.is_word[last - 1] or view.keys[last - 1] in edge_stops):
+    while last > first and (not view.is_word[last - 1] or _edge_stopword(view, last - 1, edge_stops)):
         last -= 1
     if m.type == "ORG" and last - first > 1 and view.keys[first] in MEDIA_HEADS:
         first += 1  # "قناة فرانس24" -> "فرانس24": the announcing head is left out
@@ -108,8 +108,9 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
         last = _regnal_end(view, first, last, m.last)
         while first > 0 and view.keys[first - 1] in _NAME_PARTICLES and view.same_sentence(first - 1, first):
             first -= 1  # "فان بيرسي", "دي ميستورا": the particle is part of the surname
-        while last - first > 1 and (view.keys[last - 1] in PER_TITLES or _conjoined(view.keys[last - 1])):
-            last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"
+        while last - first > 1 and (view.keys[last - 1] in PER_TITLES - _SURNAME_TITLES
+                                    or _conjoined(view.keys[last - 1])):
+            last -= 1  # "يوسف الشاهد نجل ...", "صالح ومقرهما"; but "طارق السيد" keeps its surname
     if m.type == "LOC":
         rest = view.keys[first + 1:last]
         if not any(known(" ".join([word, *rest])) for _, word in view.variants[first]):  # "والضفة الغربية"
@@ -139,6 +140,10 @@ _REGNAL = frozenset(map(fold_key, ("الأول الثاني الثالث الر�
                                    "العاشر").split()))
 #: European surname particles, written as separate words ("فان نيستلروي", "دي ميستورا", "فون دير لاين").
 _NAME_PARTICLES = frozenset(map(fold_key, "فان فون دي دا دو ديل دير".split()))
+#: Titles that are also common family names: after a given name they end it ("طارق السيد").
+_SURNAME_TITLES = frozenset(map(fold_key, "السيد الشيخ".split()))
+#: Folded stopwords that are also names when spelled with a final ya: "علي" the name, "على" "on".
+_NAME_HOMOGRAPHS = {"علي": "على"}
 _ROYAL_TITLES = frozenset(map(fold_key, "الملك العاهل السلطان الأمير البابا الملكة الإمبراطور الشاه".split()))
 
 
@@ -181,6 +186,18 @@ def _nationality_adjective(key: str, typ: str) -> bool:
     if stem is None:
         return False
     return typ != "MISC" or key[2:] == stem
+
+
+def _edge_stopword(view: TokenView, i: int, stops: frozenset[str]) -> bool:
+    """A stopword at the edge of a model span, unless its spelling shows a name ("الحسن بن علي").
+
+    Folding merges ى into ي, so the key "علي" is both the preposition "على" and the name.
+    """
+    key = view.keys[i]
+    if key not in stops:
+        return False
+    surface = _NAME_HOMOGRAPHS.get(key)
+    return surface is None or view.texts[i].endswith(surface[-1])
 
 
 def _conjoined(key: str) -> bool:

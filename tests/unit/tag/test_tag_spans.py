@@ -150,3 +150,15 @@ def test_types_the_models_organisation_after_a_persons_title_is_the_person(found
 
 def test_spans_a_surname_particle_belongs_to_the_name(found):
     assert found("سجل فان نيستلروي هدفا.", {"نيستلروي": "PER"}) == [("فان نيستلروي", "PER")]
+
+
+def test_spans_the_name_ali_is_not_the_preposition_ala(found):
+    # Folding merges ى into ي: "علي" spelled with ya is the name; "على" stays a stopword.
+    assert found("وقال الحسن بن علي إن الاتفاق تم.", {"الحسن بن علي": "PER"}) == [("الحسن بن علي", "PER")]
+    assert found("ووصل جون كيري على متن طائرة.", {"جون كيري على": "PER"}) == [("جون كيري", "PER")]
+
+
+def test_spans_a_title_that_is_also_a_family_name_ends_the_name(found):
+    assert found("وسجل طارق السيد هدفا.", {"طارق السيد": "PER"}) == [("طارق السيد", "PER")]
+    assert found("قال السيد عمرو موسى إن الوفد وصل.", {"السيد عمرو موسى": "PER"}) == [("عمرو موسى", "PER")]
+    assert found("وقال يوسف الشاهد نجل الرئيس إن الوفد وصل.", {"يوسف الشاهد نجل": "PER"}) == [("يوسف الشاهد", "PER")]
