@@ -227,7 +227,10 @@ def pretrained_encoder(args: argparse.Namespace, encoder: TokenEncoder, vectors:
     import ner_torch
     import torch
 
-    path = args.work / "lm" / f"seed{seed}-e{args.pretrain_epochs}-n{args.lm_sentences}-k{args.lm_classes}.pt"
+    def cached(epochs: int) -> Path:
+        return args.work / "lm" / f"seed{seed}-e{epochs}-n{args.lm_sentences}-k{args.lm_classes}.pt"
+
+    path = cached(args.pretrain_epochs)
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,7 +239,10 @@ def pretrained_encoder(args: argparse.Namespace, encoder: TokenEncoder, vectors:
     print(f"language model: {len(data)} news sentences, {sum(len(d[0]) for d in data)} tokens", flush=True)
     classes = ner_pretrain.cluster_targets(vectors, args.lm_classes)
     model = ner_torch.make_model(vectors, n_chars, len(TAGS), seed=seed)
-    ner_pretrain.pretrain(model, data, classes, args.pretrain_epochs, seed=seed)
+    done = max((k for k in range(1, args.pretrain_epochs) if cached(k).exists()), default=0)
+    if done:  # continue a shorter pretraining run instead of starting over
+        ner_pretrain.load_encoder(model, cached(done))
+    ner_pretrain.pretrain(model, data, classes, args.pretrain_epochs - done, seed=seed + done)
     torch.save(ner_pretrain.encoder_state(model), path)
     return path
 

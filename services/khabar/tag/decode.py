@@ -103,6 +103,7 @@ def trim(view: TokenView, m: Mention, known: Callable[[str], bool],
     if m.type == "ORG" and last - first > 1 and view.keys[first] in MEDIA_HEADS:
         first += 1  # "قناة فرانس24" -> "فرانس24": the announcing head is left out
     if m.type == "PER":  # titles are not part of a person's span (CONVENTIONS PER)
+        last = _before_eulogy(view, first, last)
         while last - first > 1 and view.reads_as(first, PER_TITLES):
             first += 1
         last = _regnal_end(view, first, last, m.last)
@@ -186,6 +187,23 @@ def _nationality_adjective(key: str, typ: str) -> bool:
     if stem is None:
         return False
     return typ != "MISC" or key[2:] == stem
+
+
+#: Pious formulas after a name ("الشيخ زايد حفظه الله", "رحمه الله"): never part of the person.
+#: Written out here because no library lists them; keys are folded like view.keys.
+_EULOGIES = tuple(tuple(fold_key(w) for w in phrase.split()) for phrase in (
+    "حفظه الله", "حفظها الله", "حفظهم الله", "بحفظ الله", "رحمه الله", "رحمها الله", "رحمهم الله",
+    "يرحمه الله", "طيب الله ثراه", "رضي الله عنه", "رضي الله عنها", "صلى الله عليه وسلم",
+    "عليه السلام", "أطال الله عمره", "أطال الله بقاءه", "أعزه الله", "نصره الله", "أيده الله",
+))
+
+
+def _before_eulogy(view: TokenView, first: int, last: int) -> int:
+    """End a person's span where a pious formula starts (an empty span if it starts the span)."""
+    for k in range(first, last):
+        if any(tuple(view.keys[k:k + len(e)]) == e for e in _EULOGIES if e[0] == view.keys[k]):
+            return k
+    return last
 
 
 def _edge_stopword(view: TokenView, i: int, stops: frozenset[str]) -> bool:

@@ -52,6 +52,8 @@ _KIND_NOUNS = frozenset(fold_key(w) for w in "الشركة البنك المصر
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
 _OPERATIONS_HEADS = frozenset(fold_key(w) for w in "قيادة غرفة".split())
 _DASHES = frozenset("-–—")
+#: Generic group words before a complete organisation name ("قوات حزب الله", "جماعة حزب الله").
+_GROUP_HEADS = frozenset(fold_key(w) for w in "قوات القوات جماعة الجماعة".split())
 _BRANCH_WORDS = frozenset(fold_key(w) for w in "ولاية فرع جناح".split())
 
 
@@ -88,6 +90,8 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
         return Mention(quoted[0], quoted[1], "ORG", "pattern")
     named = match_org_name(view, i + 1) if i + 1 < len(view.keys) else None
     if named and view.same_sentence(i, named[0] - 1):
+        if head in _GROUP_HEADS and view.keys[i + 1] in ORG_HEADS:
+            return Mention(i + 1, named[0], "ORG", "pattern")  # "قوات حزب الله": the name has its own head
         return Mention(i, named[0], "ORG", "pattern", lead_chars)
     if head in _OPERATIONS_HEADS and view.keys[i + 1:i + 2] == ["عمليات"] and i + 2 < len(view.keys):
         return Mention(i, i + 3, "ORG", "pattern", lead_chars)  # "قيادة عمليات بغداد"

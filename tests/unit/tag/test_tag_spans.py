@@ -162,3 +162,14 @@ def test_spans_a_title_that_is_also_a_family_name_ends_the_name(found):
     assert found("وسجل طارق السيد هدفا.", {"طارق السيد": "PER"}) == [("طارق السيد", "PER")]
     assert found("قال السيد عمرو موسى إن الوفد وصل.", {"السيد عمرو موسى": "PER"}) == [("عمرو موسى", "PER")]
     assert found("وقال يوسف الشاهد نجل الرئيس إن الوفد وصل.", {"يوسف الشاهد نجل": "PER"}) == [("يوسف الشاهد", "PER")]
+
+
+def test_spans_a_pious_formula_is_not_part_of_the_person(found):
+    text = "واستقبل الشيخ زايد بن سلطان آل نهيان حفظه الله الوفد."
+    assert found(text, {"زايد بن سلطان آل نهيان حفظه الله": "PER"}) == [("زايد بن سلطان آل نهيان", "PER")]
+    assert found("وأكد رئيس الدولة حفظه الله دعمه.", {"حفظه الله": "PER"}) == []
+
+
+def test_spans_a_group_word_before_a_headed_organisation_name_stays_out(found):
+    assert found("بدأ الهجوم على قوات حزب الله منذ أسبوعين.", {}) == [("حزب الله", "ORG")]
+    assert ("جماعة الإخوان المسلمين", "ORG") in found("وحظرت الحكومة جماعة الإخوان المسلمين.", {})
