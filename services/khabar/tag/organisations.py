@@ -103,6 +103,9 @@ def _org_phrase_at(view: TokenView, i: int, lead: int, head: str) -> Mention | N
         j += 1
     while j > i + 1 and view.keys[j - 1] in NAME_DESCRIPTORS:
         j -= 1
+    fixed = match_org_name(view, i)
+    if fixed and fixed[0] < j and _lam_word(view.keys[fixed[0]]):
+        j = fixed[0]  # "مجلس الأمن للحصول على": a known name ends before a purpose clause
     mods = view.keys[i + 1:j]
     if not mods or all(m in ORG_GENERIC_MODIFIERS for m in mods):  # "جيش الاحتلال", "الجيش الوطني"
         return None

@@ -173,3 +173,9 @@ def test_spans_a_pious_formula_is_not_part_of_the_person(found):
 def test_spans_a_group_word_before_a_headed_organisation_name_stays_out(found):
     assert found("بدأ الهجوم على قوات حزب الله منذ أسبوعين.", {}) == [("حزب الله", "ORG")]
     assert ("جماعة الإخوان المسلمين", "ORG") in found("وحظرت الحكومة جماعة الإخوان المسلمين.", {})
+
+
+def test_spans_a_known_organisation_stops_before_a_purpose_clause(found):
+    assert found("وتسعى الدول في مجلس الأمن للحصول على قرار.", {}) == [("مجلس الأمن", "ORG")]
+    assert found("وقال المرصد السوري لحقوق الإنسان إن القصف تواصل.", {}) == [
+        ("المرصد السوري لحقوق الإنسان", "ORG")]
