@@ -143,6 +143,8 @@ def main() -> None:
                         help="first train each member's char CNN and BiLSTM as a language model on news")
     parser.add_argument("--lm-sentences", type=int, default=0, help="news sentences for --pretrain-epochs (0: all)")
     parser.add_argument("--lm-classes", type=int, default=1000, help="word2vec clusters the language model predicts")
+    parser.add_argument("--augment", type=int, default=0,
+                        help="copies of each training sentence with its entities swapped (mention replacement)")
     parser.add_argument("--report-only", action="store_true",
                         help="score the model already in OUT and rewrite metrics.json and PROVENANCE.md")
     args = parser.parse_args()
@@ -166,6 +168,10 @@ def main() -> None:
     if args.fold:  # cross-validation: out-of-fold predictions give the rule layer a larger dev set
         k, n_folds = (int(x) for x in args.fold.split("/"))
         train_sents, dev_sents = cv_split(train_all, k, n_folds)
+    if args.augment:
+        import ner_augment
+
+        train_sents = train_sents + ner_augment.replace_mentions(train_sents, args.augment)
     train_part, dev_part = encode(encoder, train_sents), encode(encoder, dev_sents)
     dev_gold = [tags for _, tags in dev_sents]
 
