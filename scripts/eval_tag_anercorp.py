@@ -52,6 +52,7 @@ from khabar.tag.lexicon import (  # noqa: E402
     _folded,
     fold_key,
 )
+from khabar.tag.rules import org_names  # noqa: E402
 from khabar.tag.ner_conll import cv_split, find_entities, format_scores, read_conll, score  # noqa: E402
 
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
@@ -232,7 +233,9 @@ def anercorp_entities(entities: list[dict], text: str, conventions: Conventions)
             words = text[ent["start"]:ent["end"]].split(" ")
             rule = next((head_rules[w] for w in _bare(words[0]) if w in head_rules), "keep")
             if len(words) > 1 and rule == "drop":
-                continue
+                if not _known_org(words[1:]):
+                    continue
+                rule = "strip"  # "قوات الأمم المتحدة": ANERcorp leaves out the head, tags the name
             if len(words) > 1 and rule == "strip":
                 if all(_nationality_adjective(w) for w in words[1:]):
                     continue  # "الجيش اللبناني": ANERcorp tags nothing
@@ -240,6 +243,11 @@ def anercorp_entities(entities: list[dict], text: str, conventions: Conventions)
                 ent = {**ent, "start": start, "text": text[start:ent["end"]]}
         out.append(ent)
     return out
+
+
+def _known_org(words: list[str]) -> bool:
+    """The words are one of Khabar's fixed organisation names ("الأمم المتحدة", "حزب الله")."""
+    return fold_key(" ".join(words)) in org_names()[0]
 
 
 def learn_misc_words(train: list[tuple[list[str], list[str]]]) -> frozenset[str]:
