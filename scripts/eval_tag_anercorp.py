@@ -52,8 +52,8 @@ from khabar.tag.lexicon import (  # noqa: E402
     _folded,
     fold_key,
 )
-from khabar.tag.rules import org_names  # noqa: E402
 from khabar.tag.ner_conll import cv_split, find_entities, format_scores, read_conll, score  # noqa: E402
+from khabar.tag.rules import org_names  # noqa: E402
 
 TRAIN_FILE = "data/anercorp/ANERCorp_CamelLab_train.txt"
 TEST_FILE = "data/anercorp/ANERCorp_CamelLab_test.txt"

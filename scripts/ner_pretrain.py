@@ -18,11 +18,10 @@ import random
 import time
 from pathlib import Path
 
+import ner_torch
 import numpy as np
 import torch
 from torch import nn
-
-import ner_torch
 
 IGNORE = -100
 # Parameters the language model trains and the tagger starts from; the output layer and the
@@ -107,7 +106,8 @@ def pretrain(
         for step, idx in enumerate(batches, 1):
             items = [(*data[i], np.zeros(len(data[i][0]), dtype=np.int64)) for i in idx]
             batch = ner_torch.make_batch(items)
-            targets = torch.where(batch["mask"] > 0, classes[batch["words"]], torch.full_like(batch["words"], IGNORE))
+            ignored = torch.full_like(batch["words"], IGNORE)
+            targets = torch.where(batch["mask"] > 0, classes[batch["words"]], ignored)
             loss = lm.loss(batch, targets)
             opt.zero_grad()
             loss.backward()
@@ -117,9 +117,10 @@ def pretrain(
             tokens += int(batch["mask"].sum())
             if step % 500 == 0:
                 rate = tokens / (time.perf_counter() - start)
-                print(f"lm epoch {epoch + 1} step {step}/{len(batches)} loss {total / step:.3f} {rate:.0f} tok/s",
-                      flush=True)
-        print(f"lm epoch {epoch + 1} loss {total / len(batches):.3f} {time.perf_counter() - start:.0f}s", flush=True)
+                print(f"lm epoch {epoch + 1} step {step}/{len(batches)} loss {total / step:.3f}",
+                      f"{rate:.0f} tok/s", flush=True)
+        seconds = time.perf_counter() - start
+        print(f"lm epoch {epoch + 1} loss {total / len(batches):.3f} {seconds:.0f}s", flush=True)
     tagger.drop.p = saved_dropout
 
 

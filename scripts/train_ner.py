@@ -141,10 +141,12 @@ def main() -> None:
                         help="model folder that labels the --silver sentences (default: train one first)")
     parser.add_argument("--pretrain-epochs", type=int, default=0,
                         help="first train each member's char CNN and BiLSTM as a language model on news")
-    parser.add_argument("--lm-sentences", type=int, default=0, help="news sentences for --pretrain-epochs (0: all)")
-    parser.add_argument("--lm-classes", type=int, default=1000, help="word2vec clusters the language model predicts")
+    parser.add_argument("--lm-sentences", type=int, default=0,
+                        help="news sentences for --pretrain-epochs (0: all)")
+    parser.add_argument("--lm-classes", type=int, default=1000,
+                        help="word2vec clusters the language model predicts")
     parser.add_argument("--augment", type=int, default=0,
-                        help="copies of each training sentence with its entities swapped (mention replacement)")
+                        help="copies of each train sentence with its entities swapped (mention replacement)")
     parser.add_argument("--report-only", action="store_true",
                         help="score the model already in OUT and rewrite metrics.json and PROVENANCE.md")
     args = parser.parse_args()
@@ -241,7 +243,8 @@ def pretrained_encoder(args: argparse.Namespace, encoder: TokenEncoder, vectors:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     sentences = read_news_training_sentences(args.shared, args.lm_sentences)
-    data = [(b["words"][0], b["stems"][0], b["chars"][0]) for b in (encoder.encode_batch([s]) for s in sentences)]
+    batches = (encoder.encode_batch([s]) for s in sentences)
+    data = [(b["words"][0], b["stems"][0], b["chars"][0]) for b in batches]
     print(f"language model: {len(data)} news sentences, {sum(len(d[0]) for d in data)} tokens", flush=True)
     classes = ner_pretrain.cluster_targets(vectors, args.lm_classes)
     model = ner_torch.make_model(vectors, n_chars, len(TAGS), seed=seed)
