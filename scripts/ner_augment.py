@@ -39,13 +39,14 @@ def name_pool(data: list[Sentence]) -> dict[str, list[tuple[str, ...]]]:
     return {kind: list(names) for kind, names in pool.items()}
 
 
-def replace_mentions(data: list[Sentence], copies: int, seed: int = 11) -> list[Sentence]:
-    """``copies`` new sentences per sentence that holds an entity, each entity replaced."""
+def replace_mentions(data: list[Sentence], copies: int, seed: int = 11,
+                     types: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})) -> list[Sentence]:
+    """``copies`` new sentences per sentence that holds an entity of ``types``, each such entity replaced."""
     pool = name_pool(data)
     rng = random.Random(seed)
     out: list[Sentence] = []
     for tokens, tags in data:
-        spans = entity_spans(tags)
+        spans = [span for span in entity_spans(tags) if span[2] in types]
         if not spans:
             continue
         for _ in range(copies):

@@ -147,6 +147,7 @@ def main() -> None:
                         help="word2vec clusters the language model predicts")
     parser.add_argument("--augment", type=int, default=0,
                         help="copies of each train sentence with its entities swapped (mention replacement)")
+    parser.add_argument("--augment-types", default="PER,LOC,ORG,MISC", help="entity types --augment swaps")
     parser.add_argument("--report-only", action="store_true",
                         help="score the model already in OUT and rewrite metrics.json and PROVENANCE.md")
     args = parser.parse_args()
@@ -173,7 +174,8 @@ def main() -> None:
     if args.augment:
         import ner_augment
 
-        train_sents = train_sents + ner_augment.replace_mentions(train_sents, args.augment)
+        types = frozenset(args.augment_types.split(","))
+        train_sents = train_sents + ner_augment.replace_mentions(train_sents, args.augment, types=types)
     train_part, dev_part = encode(encoder, train_sents), encode(encoder, dev_sents)
     dev_gold = [tags for _, tags in dev_sents]
 

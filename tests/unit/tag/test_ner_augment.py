@@ -43,3 +43,10 @@ def test_replacement_keeps_the_context_and_swaps_names_of_the_same_type(augment)
             assert tuple(tokens[start:end]) in (persons if kind == "PER" else places)
     for tokens, _ in out[:3]:
         assert tokens[0] == "وقال" and tokens[-4:] == ["إن", "المحادثات", "مستمرة", "."]
+
+
+def test_replacement_can_keep_some_types_as_they_are(augment):
+    out = augment.replace_mentions(SENTENCES, copies=2, types=frozenset({"LOC"}))
+    assert len(out) == 6  # two copies of each sentence with a place
+    kept = [[tuple(t[s:e]) for s, e, kind in augment.entity_spans(g) if kind == "PER"] for t, g in out]
+    assert kept == [[("سيرغي", "لافروف")]] * 2 + [[("جون", "كيري")]] * 2 + [[]] * 2
