@@ -13,28 +13,16 @@ from __future__ import annotations
 
 import random
 
+from khabar.tag.ner_conll import find_entities
+
 Sentence = tuple[list[str], list[str]]
-
-
-def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each entity, conlleval style: an orphan I-X opens an entity."""
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, typ = tag.partition("-")
-        if start >= 0 and (prefix != "I" or typ != kind):
-            spans.append((start, i, kind))
-            start = -1
-        if prefix == "B" or (prefix == "I" and start < 0):
-            start, kind = i, typ
-    return spans
 
 
 def name_pool(data: list[Sentence]) -> dict[str, list[tuple[str, ...]]]:
     """Distinct entity surfaces (token tuples) per type, in first-seen order."""
     pool: dict[str, dict[tuple[str, ...], None]] = {}
     for tokens, tags in data:
-        for start, end, kind in entity_spans(tags):
+        for start, end, kind in sorted(find_entities(tags)):
             pool.setdefault(kind, {})[tuple(tokens[start:end])] = None
     return {kind: list(names) for kind, names in pool.items()}
 
@@ -46,7 +34,7 @@ def replace_mentions(data: list[Sentence], copies: int, seed: int = 11,
     rng = random.Random(seed)
     out: list[Sentence] = []
     for tokens, tags in data:
-        spans = [span for span in entity_spans(tags) if span[2] in types]
+        spans = [span for span in sorted(find_entities(tags)) if span[2] in types]
         if not spans:
             continue
         for _ in range(copies):

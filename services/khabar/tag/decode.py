@@ -143,8 +143,8 @@ _REGNAL = frozenset(map(fold_key, ("الأول الثاني الثالث الر�
 _NAME_PARTICLES = frozenset(map(fold_key, "فان فون دي دا دو ديل دير".split()))
 #: Titles that are also common family names: after a given name they end it ("طارق السيد").
 _SURNAME_TITLES = frozenset(map(fold_key, "السيد الشيخ".split()))
-#: Folded stopwords that are also names when spelled with a final ya: "علي" the name, "على" "on".
-_NAME_HOMOGRAPHS = {"علي": "على"}
+#: Folded stopwords that are also names: "علي" is the name, unless written "على" ("on").
+_NAME_HOMOGRAPHS = frozenset({"علي"})
 _ROYAL_TITLES = frozenset(map(fold_key, "الملك العاهل السلطان الأمير البابا الملكة الإمبراطور الشاه".split()))
 
 
@@ -212,10 +212,7 @@ def _edge_stopword(view: TokenView, i: int, stops: frozenset[str]) -> bool:
     Folding merges ى into ي, so the key "علي" is both the preposition "على" and the name.
     """
     key = view.keys[i]
-    if key not in stops:
-        return False
-    surface = _NAME_HOMOGRAPHS.get(key)
-    return surface is None or view.texts[i].endswith(surface[-1])
+    return key in stops and (key not in _NAME_HOMOGRAPHS or view.texts[i].endswith("ى"))
 
 
 def _conjoined(key: str) -> bool:

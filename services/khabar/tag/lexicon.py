@@ -198,6 +198,10 @@ NATIONALITY_STEMS = _folded(
 #: Broken plurals of nationalities, used as nouns ("الأكراد", "الروس").
 NATIONALITY_PLURALS = _folded("العرب الأكراد الأتراك الأفغان الروس الأمريكان الألمان الإنجليز الفرس")
 
+#: Attached pronouns that mark a noun as possessed (so definite) or a verb as having an object:
+#: "نظرائها", "لتعطيلهم". The bare ه is left out because it also ends plain nouns (ة folded).
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+
 #: Function words, reporting verbs and time words: never the start or end of a name.
 STOPWORDS = _folded(
     "في من على إلى الى عن مع أن إن ان لا لم لن ما ثم أو او قد كما بعد قبل خلال منذ حتى بين ضد عند "

@@ -24,6 +24,7 @@ from khabar.tag.lexicon import (
     ORG_LAM_HEADS,
     ORG_NEEDS_NAME,
     PER_TITLES,
+    PRONOUN_SUFFIXES,
     STOPWORDS,
     _folded,
     fold_key,
@@ -49,7 +50,6 @@ _AMBIGUOUS_HEADS = frozenset(fold_key(w) for w in "تنظيم حركة قياد�
 _COORDINATING_HEADS = frozenset(fold_key(w) for w in "حزب الحزب وزارة هيئة جبهة جمعية منظمة لجنة".split())
 #: Kinds of body that a definite noun names only generically ("البنك", "الشركة").
 _KIND_NOUNS = frozenset(fold_key(w) for w in "الشركة البنك المصرف النادي المؤسسة الصندوق الجامعة".split())
-_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "نا", "كم")
 _OPERATIONS_HEADS = frozenset(fold_key(w) for w in "قيادة غرفة".split())
 _DASHES = frozenset("-–—")
 #: Generic group words before a complete organisation name ("قوات حزب الله", "جماعة حزب الله").
@@ -179,7 +179,7 @@ def _quoted_name(view: TokenView, j: int) -> tuple[int, int] | None:
 
 def _verbal(key: str) -> bool:
     """A word that reads as a verb or a verbal noun with a pronoun ("لتعطيله", "سنرد")."""
-    return key.endswith(_PRONOUN_ENDINGS) or key.startswith("لت") or _verb_shaped(key)
+    return key.endswith(("ه", *PRONOUN_SUFFIXES)) or key.startswith("لت") or _verb_shaped(key)
 
 
 def _verb_shaped(key: str) -> bool:

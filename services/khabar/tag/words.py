@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from khabar.tag.lexicon import PROCLITICS, STOPWORDS, fold_key
+from khabar.tag.lexicon import PROCLITICS, PRONOUN_SUFFIXES, STOPWORDS, fold_key
 
 _ARTICLE = "ال"
-_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 _MIN_STEM = 2
 
 
@@ -170,7 +169,7 @@ def definite_noun_before(view: TokenView, i: int) -> bool:
     j = i - 1
     if j < 0 or not view.same_sentence(i, j) or not view.is_word[j] or view.keys[j] in STOPWORDS:
         return False
-    if len(view.keys[j]) > 4 and view.keys[j].endswith(_PRONOUN_SUFFIXES):
+    if len(view.keys[j]) > 4 and view.keys[j].endswith(PRONOUN_SUFFIXES):
         return True  # "نظرائها الأوروبيين": a noun with a pronoun suffix is definite
     return any(w.startswith("ال") and w not in STOPWORDS for _, w in view.variants[j])
 
